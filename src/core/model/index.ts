@@ -1,0 +1,3 @@
+export * from './types.ts';
+export { analyzeModel, validateModel, parseModelJson, parseModelSpec, type Validation } from './analyze.ts';
+export { buildGraph, type ModelGraph } from './graph.ts';
