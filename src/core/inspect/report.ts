@@ -1,0 +1,118 @@
+import { estimateBudget } from '../budget/estimate.ts';
+import type { Budget, Verdict } from '../budget/types.ts';
+import { getChip } from '../chips/catalog.ts';
+import type { Chip } from '../chips/types.ts';
+import { findBuild } from '../firmware/manifest.ts';
+import type { FirmwareManifest } from '../firmware/manifest.ts';
+import { analyzeModel } from '../model/analyze.ts';
+import type { AnalyzedModel, Shape } from '../model/types.ts';
+import { planModel } from '../plan/index.ts';
+import type { ExecStep, MemoryPlan } from '../plan/types.ts';
+import { budgetInput } from './measure.ts';
+import { stepWeightBytes } from './weights.ts';
+
+export interface LayerReport {
+  readonly id: string;
+  readonly type: string;
+  readonly outputShape: Shape;
+  readonly params: number;
+  readonly macs: number;
+  /** Flash bytes of this layer's constants (0 for layers merged into another's step). */
+  readonly weightBytes: number;
+  /** Arena bytes live while the step computing this layer runs (0 for views and folded layers). */
+  readonly liveBytes: number;
+  /** The arena peaks at this layer's step. */
+  readonly peak: boolean;
+}
+
+/** DESIGN §3.2: the `minnow inspect --json` contract, also what the budget gauge shows. */
+export interface InspectReport {
+  readonly name: string;
+  readonly params: number;
+  readonly macs: number;
+  readonly layers: readonly LayerReport[];
+  readonly memory: {
+    readonly arenaBytes: number;
+    readonly lowerBoundBytes: number;
+    readonly weightsBytes: number;
+    readonly blobBytes: number;
+  };
+  readonly chip?: {
+    readonly id: string;
+    readonly name: string;
+    readonly ram: Budget['ram'];
+    readonly flash: Budget['flash'];
+    readonly latencyMs: number;
+    readonly latencyIsEstimate: boolean;
+  };
+  readonly verdict?: Verdict;
+  readonly reasons?: readonly string[];
+}
+
+export interface InspectOptions {
+  readonly chip?: string | Chip;
+  readonly manifest?: FirmwareManifest;
+  /** The exact blob size when the caller has compiled the model; else the budget's framing estimate. */
+  readonly blobBytes?: number;
+}
+
+function layerReports(model: AnalyzedModel, plan: MemoryPlan): LayerReport[] {
+  // A layer may span two steps (Dense + its Softmax); its figures are those of the step that computes it.
+  const byLayer = new Map<string, ExecStep>();
+  for (const s of plan.graph.steps) for (const id of s.layerIds) if (!byLayer.has(id)) byLayer.set(id, s);
+  return model.layers.map((layer) => {
+    const step = byLayer.get(layer.id);
+    const main = step?.layerIds[0] === layer.id;
+    return {
+      id: layer.id,
+      type: layer.type,
+      outputShape: layer.outputShape,
+      params: layer.paramCount,
+      macs: layer.macs,
+      weightBytes: step && main ? stepWeightBytes(step) : 0,
+      liveBytes: step && main ? (plan.steps[step.index]?.liveBytes ?? 0) : 0,
+      peak: step !== undefined && main && step.index === plan.peakStep,
+    };
+  });
+}
+
+/** Budget of an already planned model on one chip. */
+export function budgetFor(plan: MemoryPlan, options: InspectOptions & { chip: string | Chip }): Budget {
+  const chip = typeof options.chip === 'string' ? getChip(options.chip) : options.chip;
+  const firmware = options.manifest ? findBuild(options.manifest, chip.id) : undefined;
+  return estimateBudget(budgetInput(plan, options.blobBytes), chip, firmware);
+}
+
+/** Analyze → plan → budget: every figure of the gauge and of `minnow inspect`, from one function. */
+export function inspectModel(raw: unknown, options: InspectOptions = {}): InspectReport {
+  const model = analyzeModel(raw);
+  const plan = planModel(model);
+  const input = budgetInput(plan, options.blobBytes);
+  const base = {
+    name: model.name,
+    params: model.paramCount,
+    macs: model.macs,
+    layers: layerReports(model, plan),
+    memory: {
+      arenaBytes: plan.arenaBytes,
+      lowerBoundBytes: plan.lowerBoundBytes,
+      weightsBytes: input.weightsBytes,
+      blobBytes: input.blobBytes,
+    },
+  };
+  if (options.chip === undefined) return base;
+  const budget = budgetFor(plan, { ...options, chip: options.chip });
+  return {
+    ...base,
+    chip: {
+      id: budget.chipId,
+      name: budget.chipName,
+      ram: budget.ram,
+      flash: budget.flash,
+      latencyMs: budget.latencyMs,
+      latencyIsEstimate: budget.latencyIsEstimate,
+    },
+    verdict: budget.verdict,
+    reasons: budget.reasons,
+  };
+}
