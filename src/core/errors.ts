@@ -16,32 +16,351 @@ export interface ErrorDef {
 
 export const ERRORS = {
   // 1xx: the model file
-  MODEL_NOT_JSON: { code: 100, message: 'The file is not valid JSON: {detail}', hint: 'Check for a missing comma or quote near the position given.' },
-  MODEL_SCHEMA: { code: 101, message: 'The model file is malformed at {path}: {detail}', hint: 'A model file needs "format": "minnow-model", "version": 1, a "name", an "input" with a "shape", and a "layers" array.' },
-  MODEL_VERSION: { code: 102, message: 'Model file version {version} is not supported (this Minnow reads version 1).', hint: 'Open the file with a newer Minnow, or re-export it as version 1.' },
-  UNKNOWN_LAYER_TYPE: { code: 103, message: 'Layer "{layer}" has unknown type "{type}".', hint: '{suggestion}' },
-  MISSING_PARAM: { code: 104, message: 'Layer "{layer}" ({type}) is missing the parameter "{param}".', hint: 'Add "{param}" to the layer, for example {example}.' },
-  INVALID_PARAM: { code: 105, message: 'Layer "{layer}" ({type}) has an invalid "{param}": {detail}', hint: '{fix}' },
-  DUPLICATE_ID: { code: 106, message: 'Two layers are named "{layer}".', hint: 'Give every layer a unique id.' },
-  DANGLING_INPUT: { code: 107, message: 'Layer "{layer}" takes its input from "{input}", which does not exist.', hint: 'Use the id of an earlier layer, or "input" for the model input.' },
-  CYCLE: { code: 108, message: 'Layer "{layer}" is part of a cycle: {cycle}.', hint: 'A network must flow one way; remove one of these connections.' },
-  UNCONNECTED: { code: 109, message: 'Layer "{layer}" does not lead to the model output ("{output}").', hint: 'Connect it to a later layer, or delete it.' },
-  SHAPE_MISMATCH: { code: 110, message: 'Layer "{layer}" ({type}) cannot take an input of shape {shape}: {detail}', hint: '{fix}' },
-  ADD_SHAPES: { code: 111, message: 'Layer "{layer}" (Add) gets inputs of different shapes: {shapes}.', hint: 'Add needs every input to have the same shape; change the filters/units of one branch.' },
-  CONCAT_AXES: { code: 112, message: 'Layer "{layer}" (Concatenate) gets inputs {shapes} that differ outside axis {axis}.', hint: 'All inputs must match on every axis except the one being joined.' },
-  KERNEL_TOO_LARGE: { code: 113, message: 'Layer "{layer}" ({type}) has a window of {kernel} on an input of {size} with padding "valid".', hint: 'Use padding "same", a smaller kernel/pool size, or a larger input.' },
-  ZERO_SIZED: { code: 114, message: 'Layer "{layer}" ({type}) produces an empty output {shape}.', hint: '{fix}' },
-  WRONG_ARITY: { code: 115, message: 'Layer "{layer}" ({type}) takes {expected} input(s) but is given {actual}.', hint: '{fix}' },
-  EMPTY_MODEL: { code: 116, message: 'The model has no layers.', hint: 'Add at least one layer, for example a Dense layer.' },
-  INPUT_ID_RESERVED: { code: 117, message: 'A layer may not be named "input": that name is the model input.', hint: 'Rename the layer.' },
+  MODEL_NOT_JSON: {
+    code: 100,
+    message: 'The file is not valid JSON: {detail}',
+    hint: 'Check for a missing comma or quote near the position given.',
+  },
+  MODEL_SCHEMA: {
+    code: 101,
+    message: 'The model file is malformed at {path}: {detail}',
+    hint: 'A model file needs "format": "minnow-model", "version": 1, a "name", an "input" with a "shape", and a "layers" array.',
+  },
+  MODEL_VERSION: {
+    code: 102,
+    message: 'Model file version {version} is not supported (this Minnow reads version 1).',
+    hint: 'Open the file with a newer Minnow, or re-export it as version 1.',
+  },
+  UNKNOWN_LAYER_TYPE: {
+    code: 103,
+    message: 'Layer "{layer}" has unknown type "{type}".',
+    hint: '{suggestion}',
+  },
+  MISSING_PARAM: {
+    code: 104,
+    message: 'Layer "{layer}" ({type}) is missing the parameter "{param}".',
+    hint: 'Add "{param}" to the layer, for example {example}.',
+  },
+  INVALID_PARAM: {
+    code: 105,
+    message: 'Layer "{layer}" ({type}) has an invalid "{param}": {detail}',
+    hint: '{fix}',
+  },
+  DUPLICATE_ID: {
+    code: 106,
+    message: 'Two layers are named "{layer}".',
+    hint: 'Give every layer a unique id.',
+  },
+  DANGLING_INPUT: {
+    code: 107,
+    message: 'Layer "{layer}" takes its input from "{input}", which does not exist.',
+    hint: 'Use the id of an earlier layer, or "input" for the model input.',
+  },
+  CYCLE: {
+    code: 108,
+    message: 'Layer "{layer}" is part of a cycle: {cycle}.',
+    hint: 'A network must flow one way; remove one of these connections.',
+  },
+  UNCONNECTED: {
+    code: 109,
+    message: 'Layer "{layer}" does not lead to the model output ("{output}").',
+    hint: 'Connect it to a later layer, or delete it.',
+  },
+  SHAPE_MISMATCH: {
+    code: 110,
+    message: 'Layer "{layer}" ({type}) cannot take an input of shape {shape}: {detail}',
+    hint: '{fix}',
+  },
+  ADD_SHAPES: {
+    code: 111,
+    message: 'Layer "{layer}" (Add) gets inputs of different shapes: {shapes}.',
+    hint: 'Add needs every input to have the same shape; change the filters/units of one branch.',
+  },
+  CONCAT_AXES: {
+    code: 112,
+    message: 'Layer "{layer}" (Concatenate) gets inputs {shapes} that differ outside axis {axis}.',
+    hint: 'All inputs must match on every axis except the one being joined.',
+  },
+  KERNEL_TOO_LARGE: {
+    code: 113,
+    message: 'Layer "{layer}" ({type}) has a window of {kernel} on an input of {size} with padding "valid".',
+    hint: 'Use padding "same", a smaller kernel/pool size, or a larger input.',
+  },
+  ZERO_SIZED: {
+    code: 114,
+    message: 'Layer "{layer}" ({type}) produces an empty output {shape}.',
+    hint: '{fix}',
+  },
+  WRONG_ARITY: {
+    code: 115,
+    message: 'Layer "{layer}" ({type}) takes {expected} input(s) but is given {actual}.',
+    hint: '{fix}',
+  },
+  EMPTY_MODEL: {
+    code: 116,
+    message: 'The model has no layers.',
+    hint: 'Add at least one layer, for example a Dense layer.',
+  },
+  INPUT_ID_RESERVED: {
+    code: 117,
+    message: 'A layer may not be named "input": that name is the model input.',
+    hint: 'Rename the layer.',
+  },
 
   // 2xx: planning and budget
-  UNKNOWN_CHIP: { code: 201, message: 'Unknown chip "{chip}".', hint: 'Run `minnow chips` to list the ids, e.g. esp32, esp32s3, esp32c3.' },
-  MANIFEST_INVALID: { code: 202, message: 'The firmware manifest is malformed: {detail}', hint: 'Rebuild public/firmware/manifest.json with the firmware pipeline.' },
+  UNKNOWN_CHIP: {
+    code: 201,
+    message: 'Unknown chip "{chip}".',
+    hint: '{suggestion}Known chips: {known}. `minnow chips` lists them with their memory.',
+  },
+  MANIFEST_INVALID: {
+    code: 202,
+    message: 'The firmware manifest is malformed: {detail}',
+    hint: 'Rebuild public/firmware/manifest.json with the firmware pipeline.',
+  },
+  PLAN_BUFFER_INVALID: {
+    code: 203,
+    message: 'The memory planner was given an invalid buffer: {detail}',
+    hint: 'Sizes must be whole bytes and lifetimes whole step numbers with first <= last.',
+  },
+  // 22x: chip catalog, firmware manifest, budget
+  MANIFEST_VERSION: {
+    code: 220,
+    message: 'Firmware manifest version {version} is not supported (this Minnow reads version 1).',
+    hint: 'Update Minnow, or rebuild the manifest with a matching firmware pipeline.',
+  },
+  FIRMWARE_CHIP_MISMATCH: {
+    code: 221,
+    message: 'The firmware build for "{firmware}" cannot be used to budget chip "{chip}".',
+    hint: 'Pick the manifest build whose chip matches the selected chip.',
+  },
+  BOARD_MEMORY_INVALID: {
+    code: 222,
+    message: 'The board reported impossible memory figures: {detail}',
+    hint: 'Reconnect the board; if it persists, reflash the Minnow firmware.',
+  },
+  BUDGET_INPUT_INVALID: {
+    code: 223,
+    message: 'Cannot budget the model: {detail}',
+    hint: 'Every size and count must be a whole number of 0 or more.',
+  },
+
+  // 3xx: blob format (docs/FORMAT.md §8); shared with the C interpreter
+  BLOB_TRUNCATED: {
+    code: 300,
+    message: 'The model blob is truncated: {detail}',
+    hint: 'The file or partition was cut short; compile and flash the model again.',
+  },
+  BLOB_MAGIC: {
+    code: 301,
+    message: 'This is not a Minnow model blob (it does not start with "MNWB").',
+    hint: 'Pass a .bin written by `minnow compile`.',
+  },
+  BLOB_VERSION: {
+    code: 302,
+    message: 'Model blob version {version} is not supported (this Minnow reads version 1).',
+    hint: 'Compile the model again with this Minnow.',
+  },
+  BLOB_HEADER_SIZE: {
+    code: 303,
+    message: 'The model blob header size is {size} bytes; version 1 has 64.',
+    hint: 'The blob is damaged; compile it again.',
+  },
+  BLOB_TOTAL_SIZE: {
+    code: 304,
+    message: 'The model blob declares an impossible size: {detail}',
+    hint: 'The blob is damaged; compile it again.',
+  },
+  BLOB_CRC: {
+    code: 305,
+    message: 'The model blob checksum does not match (stored {stored}, computed {computed}).',
+    hint: 'The blob was damaged in transfer or in flash; flash it again.',
+  },
+  BLOB_FLAGS: {
+    code: 306,
+    message: 'The model blob sets unknown flags {flags}.',
+    hint: 'Compile the model again with this Minnow.',
+  },
+  BLOB_COUNTS: {
+    code: 307,
+    message: 'The model blob has an impossible tensor or op count: {detail}',
+    hint: 'The blob is damaged; compile it again.',
+  },
+  BLOB_ARENA_SIZE: {
+    code: 308,
+    message: 'The model blob asks for an arena of {size} bytes, more than the 16 MiB limit.',
+    hint: 'The blob is damaged; compile it again.',
+  },
+  BLOB_NAME: {
+    code: 309,
+    message: 'The model name in the blob is malformed: {detail}',
+    hint: 'The blob is damaged; compile it again.',
+  },
+  BLOB_TENSOR_TYPE: {
+    code: 310,
+    message: 'Tensor {tensor} of the model blob has unknown element type {type}.',
+    hint: 'The blob is damaged or from a newer Minnow; compile it again.',
+  },
+  BLOB_TENSOR_SHAPE: {
+    code: 311,
+    message: 'Tensor {tensor} of the model blob has an invalid shape: {detail}',
+    hint: 'The blob is damaged; compile it again.',
+  },
+  BLOB_TENSOR_OFFSET: {
+    code: 312,
+    message: 'Tensor {tensor} of the model blob lies outside its region: {detail}',
+    hint: 'The blob is damaged; compile it again.',
+  },
+  BLOB_TENSOR_QUANT: {
+    code: 313,
+    message: 'Tensor {tensor} of the model blob has invalid quantization: {detail}',
+    hint: 'The blob is damaged; compile it again.',
+  },
+  BLOB_IO_TENSOR: {
+    code: 314,
+    message: 'The model blob names an invalid {which} tensor {tensor}.',
+    hint: 'The blob is damaged; compile it again.',
+  },
+  BLOB_OPCODE: {
+    code: 315,
+    message: 'Op {op} of the model blob has unknown or reserved op code {opcode}.',
+    hint: 'The blob is damaged or from a newer Minnow; compile it again.',
+  },
+  BLOB_OP_OPERANDS: {
+    code: 316,
+    message: 'Op {op} ({opname}) of the model blob has invalid operands: {detail}',
+    hint: 'The blob is damaged; compile it again.',
+  },
+  BLOB_PACKING_UNSUPPORTED: {
+    code: 317,
+    message: 'Op {op} ({opname}) uses {packing} weights, which this interpreter does not run yet.',
+    hint: 'Compile the model with int8 weights.',
+  },
+  BLOB_OP_SHAPE: {
+    code: 318,
+    message: 'Op {op} ({opname}) of the model blob has inconsistent shapes: {detail}',
+    hint: 'The blob is damaged; compile it again.',
+  },
+  BLOB_OP_ATTRIBUTES: {
+    code: 319,
+    message: 'Op {op} ({opname}) of the model blob has invalid attributes: {detail}',
+    hint: 'The blob is damaged; compile it again.',
+  },
+  BLOB_CONSTANT_RANGE: {
+    code: 320,
+    message: 'Op {op} ({opname}) of the model blob has a constant out of range: {detail}',
+    hint: 'The blob is damaged; compile it again.',
+  },
+  BLOB_TEST_VECTOR: {
+    code: 321,
+    message: 'The test vector of the model blob is invalid: {detail}',
+    hint: 'The blob is damaged; compile it again.',
+  },
+
+  // 4xx: interpreter; shared with the C interpreter
+  ARENA_TOO_SMALL: {
+    code: 401,
+    message: 'The arena has {given} bytes; this model needs {needed}.',
+    hint: "Give the interpreter an arena of at least the blob's arena size.",
+  },
+  INPUT_SIZE: {
+    code: 402,
+    message: 'The input has {given} bytes; this model takes {needed} (int8, shape {shape}).',
+    hint: "Pass exactly one quantized input of the model's input shape.",
+  },
+  SELF_TEST_FAILED: {
+    code: 403,
+    message: 'The model did not reproduce its test vector: {detail}',
+    hint: 'The interpreter and the compiler disagree; report it with the blob.',
+  },
+  NO_TEST_VECTOR: {
+    code: 404,
+    message: 'The model blob has no test vector to check against.',
+    hint: 'Compile with --test-vector to embed one.',
+  },
+
+  // 5xx: device protocol (docs/PROTOCOL.md); shared with the C interpreter
+  PROTO_FRAME: {
+    code: 501,
+    message: 'A serial frame is malformed: {detail}',
+    hint: 'Frames look like "@MN1 <seq> <kind> <len> <base64|-> <crc32>"; see docs/PROTOCOL.md.',
+  },
+  PROTO_VERSION: {
+    code: 502,
+    message: 'The board speaks protocol version {version}; this Minnow speaks version 1.',
+    hint: 'Flash the Minnow firmware that matches this app.',
+  },
+  PROTO_COMMAND: {
+    code: 503,
+    message: 'The board does not know the command "{kind}".',
+    hint: 'Flash the Minnow firmware that matches this app.',
+  },
+  PROTO_PAYLOAD: {
+    code: 504,
+    message: 'The "{kind}" message has a payload of the wrong size or content: {detail}',
+    hint: 'The app and the firmware disagree on the protocol; flash the matching firmware.',
+  },
+  NO_MODEL: {
+    code: 505,
+    message: 'The board has no valid model in its "model" partition: {detail}',
+    hint: 'Flash a model from the app; the board tells why the current one was refused.',
+  },
+  NO_ARENA: {
+    code: 506,
+    message: "The board cannot allocate the model's arena: {detail}",
+    hint: 'Shrink the model (fewer filters or units, smaller input) until its arena fits the largest free block.',
+  },
+  INPUT_RANGE: {
+    code: 507,
+    message: 'Input bytes {detail} fall outside the model input.',
+    hint: 'Send at most the model input size, at offsets inside it.',
+  },
+
+  // 62x: compiling a model with its weights and calibration data
+  WEIGHTS_MISSING: {
+    code: 620,
+    message: 'Layer "{layer}" has no weight "{weight}".',
+    hint: 'Train the model, or compile with --random-weights --seed N.',
+  },
+  WEIGHTS_SHAPE: {
+    code: 621,
+    message:
+      'Layer "{layer}": weight "{weight}" has {actual} values, but its shape {shape} needs {expected}.',
+    hint: 'The weights belong to another version of the model; train it again.',
+  },
+  WEIGHTS_NOT_FINITE: {
+    code: 622,
+    message: 'Layer "{layer}": weight "{weight}" holds NaN or infinite values.',
+    hint: 'Training diverged; lower the learning rate and train again.',
+  },
+  CALIBRATION_DATA: {
+    code: 623,
+    message: 'The calibration data is unusable: {detail}',
+    hint: "Give one or more samples of the model's input shape with finite values.",
+  },
+  COMPILE_UNSUPPORTED: {
+    code: 624,
+    message: 'Layer "{layer}" ({type}) cannot be compiled to a blob: {detail}',
+    hint: '{fix}',
+  },
+  QUANT_OUT_OF_RANGE: {
+    code: 625,
+    message: 'Layer "{layer}" needs a rescaling factor of {value}, beyond what int8 arithmetic can express.',
+    hint: 'Its weights or activations are extreme; check the training, or add BatchNormalization.',
+  },
+  PARTITION_TABLE_INVALID: {
+    code: 626,
+    message: 'Partition "{name}" cannot be placed: {detail}',
+    hint: 'Partitions need 1–16 character names, 4 KB sizes, and offsets that do not overlap (apps aligned to 64 KB).',
+  },
 
   // 9xx: CLI usage
   CLI_USAGE: { code: 901, message: '{detail}', hint: 'Run `minnow help` for usage.' },
-  FILE_READ: { code: 902, message: 'Cannot read {file}: {detail}', hint: 'Check the path and the file permissions.' },
+  FILE_READ: {
+    code: 902,
+    message: 'Cannot read {file}: {detail}',
+    hint: 'Check the path and the file permissions.',
+  },
 } as const satisfies Record<string, ErrorDef>;
 
 export type ErrorId = keyof typeof ERRORS;

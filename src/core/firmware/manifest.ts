@@ -1,0 +1,44 @@
+import { MinnowError } from '../errors.ts';
+import { manifestProblem } from './manifest-checks.ts';
+import { manifestSchema, type FirmwareBuild, type FirmwareManifest } from './manifest-schema.ts';
+
+export type { FileRole, FirmwareBuild, FirmwareFile, FirmwareManifest } from './manifest-schema.ts';
+export { FILE_ROLES, FLASH_SIZES, flashSizeBytes } from './manifest-schema.ts';
+
+/** Checks a parsed public/firmware/manifest.json (docs/MANIFEST.md) and returns it typed, or a coded error. */
+export function parseManifest(raw: unknown): FirmwareManifest {
+  if (
+    typeof raw === 'object' &&
+    raw !== null &&
+    'version' in raw &&
+    typeof raw.version === 'number' &&
+    raw.version !== 1
+  ) {
+    throw new MinnowError('MANIFEST_VERSION', { version: raw.version });
+  }
+  const result = manifestSchema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const path = issue?.path.length ? issue.path.join('.') : '(top level)';
+    throw new MinnowError('MANIFEST_INVALID', { detail: `${path}: ${issue?.message ?? 'invalid'}` });
+  }
+  const problem = manifestProblem(result.data);
+  if (problem) throw new MinnowError('MANIFEST_INVALID', { detail: problem });
+  return result.data;
+}
+
+/** Parses the manifest's JSON text. */
+export function parseManifestJson(text: string): FirmwareManifest {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new MinnowError('MANIFEST_INVALID', { detail: `not JSON (${(e as Error).message})` });
+  }
+  return parseManifest(raw);
+}
+
+/** The build for a chip, if the firmware pipeline produced one. */
+export function findBuild(manifest: FirmwareManifest, chipId: string): FirmwareBuild | undefined {
+  return manifest.builds.find((b) => b.chip === chipId);
+}
