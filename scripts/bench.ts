@@ -19,10 +19,14 @@ function quantile(sorted: readonly number[], q: number): number {
 function benchExamples(): void {
   console.log('\n## Arena vs no-alias lower bound, examples');
   const dir = join(root, 'examples');
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const plan = planModel(analyzeModel(JSON.parse(readFileSync(join(dir, file), 'utf8'))));
     const ratio = plan.arenaBytes / plan.lowerBoundBytes;
-    console.log(`${file.padEnd(22)} arena ${String(plan.arenaBytes).padStart(7)} B  bound ${String(plan.lowerBoundBytes).padStart(7)} B  ratio ${ratio.toFixed(3)}`);
+    console.log(
+      `${file.padEnd(22)} arena ${String(plan.arenaBytes).padStart(7)} B  bound ${String(plan.lowerBoundBytes).padStart(7)} B  ratio ${ratio.toFixed(3)}`,
+    );
   }
 }
 
@@ -38,7 +42,9 @@ function benchRandom(count: number): void {
   ratios.sort((a, b) => a - b);
   const mean = ratios.reduce((a, b) => a + b, 0) / ratios.length;
   console.log(`\n## Arena / lower bound over ${count} random DAGs (seeds 1..${count})`);
-  console.log(`mean ${mean.toFixed(4)}  p95 ${quantile(ratios, 0.95).toFixed(4)}  max ${(ratios.at(-1) ?? NaN).toFixed(4)}  min ${(ratios[0] ?? NaN).toFixed(4)}  below the bound (in-place) ${below}`);
+  console.log(
+    `mean ${mean.toFixed(4)}  p95 ${quantile(ratios, 0.95).toFixed(4)}  max ${(ratios.at(-1) ?? NaN).toFixed(4)}  min ${(ratios[0] ?? NaN).toFixed(4)}  below the bound (in-place) ${below}`,
+  );
 }
 
 function medianMs(run: () => void, repeats: number): number {
@@ -59,7 +65,9 @@ function benchInspect(): void {
   for (const layers of [50, 200]) {
     const spec = deepModel(layers);
     const ms = medianMs(() => inspectModel(spec, { chip: 'esp32' }), layers > 100 ? 50 : 200);
-    console.log(`${layers}-layer model: ${ms.toFixed(3)} ms  (${(ms / small).toFixed(1)}x a 3-layer model's ${small.toFixed(3)} ms)`);
+    console.log(
+      `${layers}-layer model: ${ms.toFixed(3)} ms  (${(ms / small).toFixed(1)}x a 3-layer model's ${small.toFixed(3)} ms)`,
+    );
   }
 }
 

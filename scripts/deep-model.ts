@@ -20,5 +20,11 @@ export function deepModel(layers: number): ModelSpec {
   out.push({ id: 'pool', type: 'GlobalAveragePooling2D' });
   out.push({ id: 'fc', type: 'Dense', units: 32, activation: 'relu' });
   out.push({ id: 'out', type: 'Dense', units: 10, activation: 'softmax' });
-  return { format: 'minnow-model', version: 1, name: `deep-${layers}`, input: { shape: [32, 32, 3] }, layers: out };
+  return {
+    format: 'minnow-model',
+    version: 1,
+    name: `deep-${layers}`,
+    input: { shape: [32, 32, 3] },
+    layers: out,
+  };
 }

@@ -9,7 +9,11 @@ export interface ParsedArgs {
  * `--name value`, `--name=value` and bare `--flag`. Which flags take a value is declared, so a value that
  * starts with a dash is never mistaken for the next flag.
  */
-export function parseArgs(argv: readonly string[], valued: readonly string[], boolean: readonly string[]): ParsedArgs {
+export function parseArgs(
+  argv: readonly string[],
+  valued: readonly string[],
+  boolean: readonly string[],
+): ParsedArgs {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {

@@ -17,7 +17,13 @@ const big = {
 
 describe('minnow inspect', () => {
   it('reports the 784-100-10 MLP on esp32 as DESIGN §3.2 says, weights in flash', async () => {
-    const { code, out } = await runCli(['inspect', join(EXAMPLES, 'mnist-mlp.json'), '--chip', 'esp32', '--json']);
+    const { code, out } = await runCli([
+      'inspect',
+      join(EXAMPLES, 'mnist-mlp.json'),
+      '--chip',
+      'esp32',
+      '--json',
+    ]);
     expect(code).toBe(0);
     const r = JSON.parse(out);
     // 784·100 + 100 and 100·10 + 10, by hand.
@@ -34,7 +40,9 @@ describe('minnow inspect', () => {
     expect(r.chip.flash.needBytes).toBeGreaterThanOrEqual(r.memory.blobBytes);
     // The weights cost no RAM: the whole RAM need is a small fraction of them.
     expect(r.chip.ram.needBytes).toBeLessThan(r.memory.weightsBytes / 10);
-    expect(r.chip.ram.needBytes).toBe(r.chip.ram.parts.arena + r.chip.ram.parts.interpreter + r.chip.ram.parts.io);
+    expect(r.chip.ram.needBytes).toBe(
+      r.chip.ram.parts.arena + r.chip.ram.parts.interpreter + r.chip.ram.parts.io,
+    );
     for (const key of ['needBytes', 'availableBytes', 'fits']) {
       expect(r.chip.ram).toHaveProperty(key);
       expect(r.chip.flash).toHaveProperty(key);
@@ -82,10 +90,20 @@ describe('minnow chips', () => {
   it('lists every catalog chip, and the JSON carries a source or an estimate for each figure', async () => {
     const text = await runCli(['chips']);
     expect(text.code).toBe(0);
-    for (const id of ['esp32', 'esp32s2', 'esp32s3', 'esp32c3', 'esp32c6', 'esp32h2', 'esp32p4', 'nrf52840']) {
+    for (const id of [
+      'esp32',
+      'esp32s2',
+      'esp32s3',
+      'esp32c3',
+      'esp32c6',
+      'esp32h2',
+      'esp32p4',
+      'nrf52840',
+    ]) {
       expect(text.out).toMatch(new RegExp(`^${id}\\s`, 'm'));
     }
     const json = JSON.parse((await runCli(['chips', '--json'])).out) as { arenaBytes: object }[];
-    for (const chip of json) expect(Object.keys(chip.arenaBytes).some((k) => k === 'source' || k === 'estimate')).toBe(true);
+    for (const chip of json)
+      expect(Object.keys(chip.arenaBytes).some((k) => k === 'source' || k === 'estimate')).toBe(true);
   });
 });

@@ -9,8 +9,13 @@ const COMMANDS: readonly Command[] = [chipsCommand, inspectCommand];
 function help(io: CliIo): number {
   const lines = COMMANDS.map((c) => `  ${c.usage.padEnd(58)} ${c.summary}`);
   io.stdout.write(
-    ['Minnow — fit, quantize and run tiny neural networks on microcontrollers.', '', 'Usage:', ...lines, ''].join('\n') +
-      '\nExit codes: 0 ok, 1 the model does not fit or a run failed, 2 bad input.\n',
+    [
+      'Minnow — fit, quantize and run tiny neural networks on microcontrollers.',
+      '',
+      'Usage:',
+      ...lines,
+      '',
+    ].join('\n') + '\nExit codes: 0 ok, 1 the model does not fit or a run failed, 2 bad input.\n',
   );
   return EXIT.ok;
 }

@@ -56,12 +56,15 @@ describe('malformed model files', () => {
     expect(files).toEqual(Object.keys(EXPECTED).sort());
   });
 
-  it.each(Object.entries(EXPECTED))('%s is refused with exit 2, its code and its layer', async (file, [code, layer]) => {
-    const result = await inspect(file);
-    expect(result.code).toBe(2);
-    expect(result.out).toBe('');
-    expect(result.err).toContain(`E${code}`);
-    expect(result.err).toContain('fix:');
-    if (layer !== null) expect(result.err).toContain(`"${layer}"`);
-  });
+  it.each(Object.entries(EXPECTED))(
+    '%s is refused with exit 2, its code and its layer',
+    async (file, [code, layer]) => {
+      const result = await inspect(file);
+      expect(result.code).toBe(2);
+      expect(result.out).toBe('');
+      expect(result.err).toContain(`E${code}`);
+      expect(result.err).toContain('fix:');
+      if (layer !== null) expect(result.err).toContain(`"${layer}"`);
+    },
+  );
 });

@@ -7,7 +7,10 @@ export function readJsonFile(path: string): unknown {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new MinnowError('FILE_READ', { file: path, detail: (e as NodeJS.ErrnoException).code ?? String(e) });
+    throw new MinnowError('FILE_READ', {
+      file: path,
+      detail: (e as NodeJS.ErrnoException).code ?? String(e),
+    });
   }
   try {
     return JSON.parse(text);
@@ -20,6 +23,9 @@ export function readBinaryFile(path: string): Uint8Array {
   try {
     return new Uint8Array(readFileSync(path));
   } catch (e) {
-    throw new MinnowError('FILE_READ', { file: path, detail: (e as NodeJS.ErrnoException).code ?? String(e) });
+    throw new MinnowError('FILE_READ', {
+      file: path,
+      detail: (e as NodeJS.ErrnoException).code ?? String(e),
+    });
   }
 }

@@ -47,7 +47,9 @@ export function renderInspect(report: InspectReport, suggestions: readonly Sugge
     `arena ${formatBytes(m.arenaBytes)} (lower bound without in-place reuse ${formatBytes(m.lowerBoundBytes)}); ` +
       `weights ${formatBytes(m.weightsBytes)} in flash; blob ${formatBytes(m.blobBytes)}`,
     ...chipSection(report),
-    ...(suggestions.length > 0 ? ['', 'To make it fit:', ...suggestions.map((s) => `  - ${s.description}`)] : []),
+    ...(suggestions.length > 0
+      ? ['', 'To make it fit:', ...suggestions.map((s) => `  - ${s.description}`)]
+      : []),
   ];
   return lines.join('\n') + '\n';
 }

@@ -11,6 +11,8 @@ export function evaluateSpec(spec: ModelSpec, chipId: string, manifest?: Firmwar
   const budget = budgetFor(plan, { chip: chipId, ...(manifest ? { manifest } : {}) });
   const live = new Set(plan.steps[plan.peakStep]?.liveBuffers ?? []);
   // The layers whose outputs fill the arena at its peak: narrowing them is what lowers the peak.
-  const peakLayerIds = plan.graph.tensors.filter((t) => live.has(t.buffer) && t.name !== 'input').map((t) => t.name);
+  const peakLayerIds = plan.graph.tensors
+    .filter((t) => live.has(t.buffer) && t.name !== 'input')
+    .map((t) => t.name);
   return { ...budget, ram: { ...budget.ram, peakLayerIds } };
 }

@@ -5,11 +5,25 @@ import { closest } from './closest.ts';
 import { buildGraph, type GraphNode } from './graph.ts';
 import { layerParams, paramError } from './param-errors.ts';
 import { modelSchema } from './schema.ts';
-import { INPUT_ID, shapeSize, formatShape, type AnalyzedLayer, type AnalyzedModel, type ModelSpec, type Shape } from './types.ts';
+import {
+  INPUT_ID,
+  shapeSize,
+  formatShape,
+  type AnalyzedLayer,
+  type AnalyzedModel,
+  type ModelSpec,
+  type Shape,
+} from './types.ts';
 
 /** Checks the outer structure of a model file and returns it typed, or throws a coded error. */
 export function parseModelSpec(raw: unknown): ModelSpec {
-  if (typeof raw === 'object' && raw !== null && 'version' in raw && typeof raw.version === 'number' && raw.version !== 1) {
+  if (
+    typeof raw === 'object' &&
+    raw !== null &&
+    'version' in raw &&
+    typeof raw.version === 'number' &&
+    raw.version !== 1
+  ) {
     throw new MinnowError('MODEL_VERSION', { version: raw.version });
   }
   const result = modelSchema.safeParse(raw);
@@ -17,8 +31,11 @@ export function parseModelSpec(raw: unknown): ModelSpec {
     const issue = result.error.issues[0];
     const path = issue?.path.length ? issue.path.join('.') : '(top level)';
     const layerIndex = issue?.path[0] === 'layers' ? issue.path[1] : undefined;
-    const layers = (raw as { layers?: unknown[] }).layers;
-    const layerId = typeof layerIndex === 'number' ? (layers?.[layerIndex] as { id?: unknown } | undefined)?.id : undefined;
+    // raw may be any JSON value here (null included); only a real layers array can name the layer.
+    const layers = typeof raw === 'object' && raw !== null ? (raw as { layers?: unknown }).layers : undefined;
+    const layer =
+      typeof layerIndex === 'number' && Array.isArray(layers) ? (layers[layerIndex] as unknown) : undefined;
+    const layerId = typeof layer === 'object' && layer !== null ? (layer as { id?: unknown }).id : undefined;
     throw new MinnowError('MODEL_SCHEMA', {
       path,
       detail: issue?.message ?? 'invalid',

@@ -66,7 +66,11 @@ function topologicalOrder(nodes: readonly GraphNode[], byId: ReadonlyMap<string,
 }
 
 /** Names one cycle among the nodes Kahn could not order, walking inputs until a node repeats. */
-function cycleError(nodes: readonly GraphNode[], byId: ReadonlyMap<string, GraphNode>, ordered: Set<string>): MinnowError {
+function cycleError(
+  nodes: readonly GraphNode[],
+  byId: ReadonlyMap<string, GraphNode>,
+  ordered: Set<string>,
+): MinnowError {
   const stuck = nodes.find((n) => !ordered.has(n.layer.id)) as GraphNode;
   const path: string[] = [];
   let current: GraphNode = stuck;
@@ -75,13 +79,18 @@ function cycleError(nodes: readonly GraphNode[], byId: ReadonlyMap<string, Graph
     const next = current.inputs.find((i) => i !== INPUT_ID && !ordered.has(i));
     current = byId.get(next as string) as GraphNode;
   }
-  const cycle = path.slice(path.indexOf(current.layer.id));
-  cycle.reverse();
-  return new MinnowError('CYCLE', { layer: current.layer.id, cycle: [...cycle, cycle[0]].join(' → ') });
+  // `path` walks against the data flow; list the loop with the flow, from and back to the named layer.
+  const [first, ...rest] = path.slice(path.indexOf(current.layer.id));
+  const cycle = [first, ...rest.reverse(), first];
+  return new MinnowError('CYCLE', { layer: current.layer.id, cycle: cycle.join(' → ') });
 }
 
 /** Every layer must feed, directly or not, the output layer; otherwise its work would be wasted. */
-function checkConnected(byId: ReadonlyMap<string, GraphNode>, order: readonly string[], outputId: string): void {
+function checkConnected(
+  byId: ReadonlyMap<string, GraphNode>,
+  order: readonly string[],
+  outputId: string,
+): void {
   const reached = new Set<string>([outputId]);
   for (let i = order.length - 1; i >= 0; i--) {
     const id = order[i] as string;

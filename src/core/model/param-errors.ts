@@ -28,19 +28,32 @@ export function paramError(
   }
   const param = String(issue?.path[0] ?? '');
   if (param !== '' && params[param] === undefined) {
-    return new MinnowError('MISSING_PARAM', { ...base, param, example: op.examples[param] ?? `"${param}": …` });
+    return new MinnowError('MISSING_PARAM', {
+      ...base,
+      param,
+      example: op.examples[param] ?? `"${param}": …`,
+    });
   }
   return new MinnowError('INVALID_PARAM', {
     ...base,
     param: issue?.path.join('.') ?? param,
     detail: issue?.message ?? 'invalid value',
-    fix: op.examples[param] ? `For example ${op.examples[param]}.` : 'See the layer reference for allowed values.',
+    fix: op.examples[param]
+      ? `For example ${op.examples[param]}.`
+      : 'See the layer reference for allowed values.',
   });
 }
 
-/** The parameter names an op accepts, read from its object schema when it has one. */
+interface SchemaParts {
+  shape?: Record<string, unknown>;
+  /** Set on a pipe: an object schema followed by a transform (e.g. a default that depends on another param). */
+  in?: SchemaParts;
+}
+
+/** The parameter names an op accepts, read from its object schema, looking through a trailing transform. */
 function knownKeys(op: OpDef): string[] {
-  const shape = (op.schema as unknown as { shape?: Record<string, unknown> }).shape;
+  const schema = op.schema as unknown as SchemaParts;
+  const shape = schema.shape ?? schema.in?.shape;
   return shape ? Object.keys(shape) : [];
 }
 

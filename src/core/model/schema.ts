@@ -18,7 +18,16 @@ export const modelSchema = z.object({
   name: z.string().min(1).max(64),
   description: z.string().max(1000).optional(),
   input: z.object({
-    shape: z.array(z.number().int().positive().max(1 << 20)).min(1).max(4),
+    shape: z
+      .array(
+        z
+          .number()
+          .int()
+          .positive()
+          .max(1 << 20),
+      )
+      .min(1)
+      .max(4),
   }),
   layers: z.array(layerSchema).max(1000),
 });

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { MinnowError } from '../errors.ts';
-import { formatShape, shapeSize } from '../model/types.ts';
+import { shapeSize } from '../model/types.ts';
+import { shapeMismatch } from './layer-errors.ts';
 import { activation, positiveInt, useBias } from './params.ts';
 import { defineOp } from './types.ts';
+import { kernelAndBias } from './weights.ts';
 
 /** Dense acts on the last axis, as in tfjs: [..., in] → [..., units]. */
 export const dense = defineOp({
@@ -15,21 +16,20 @@ export const dense = defineOp({
   arity: { min: 1, max: 1 },
   outputShape(p, [input = []], layer) {
     if (input.length === 0) {
-      throw new MinnowError('SHAPE_MISMATCH', {
-        layer: layer.id,
-        type: layer.type,
-        shape: formatShape(input),
-        detail: 'it needs at least one axis.',
-        fix: 'Give the model input a shape such as [784].',
-      });
+      throw shapeMismatch(
+        layer,
+        input,
+        'it needs at least one axis.',
+        'Give the model input a shape such as [784].',
+      );
     }
     return [...input.slice(0, -1), p.units];
   },
   weights(p, [input = []]) {
     const inUnits = input[input.length - 1] ?? 0;
-    const kernel = { name: 'kernel', shape: [inUnits, p.units] };
-    return p.useBias ? [kernel, { name: 'bias', shape: [p.units] }] : [kernel];
+    return kernelAndBias('kernel', [inUnits, p.units], p.units, p.useBias);
   },
+  // One multiply-accumulate per input value of the last axis per unit, at every leading position.
   macs(p, [input = []]) {
     return shapeSize(input) * p.units;
   },

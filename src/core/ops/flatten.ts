@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { MinnowError } from '../errors.ts';
-import { formatShape, shapeSize } from '../model/types.ts';
+import { shapeSize } from '../model/types.ts';
+import { shapeMismatch } from './layer-errors.ts';
 import { defineOp } from './types.ts';
 
 export const flatten = defineOp({
   type: 'Flatten',
   category: 'reshape',
-  summary: 'Lays a multi-axis tensor out as one vector (no computation, no memory).',
+  summary: 'Lays a multi-axis tensor out as one long vector, without computing anything.',
   kind: 'view',
   schema: z.object({}).strict(),
   examples: {},
@@ -14,13 +14,7 @@ export const flatten = defineOp({
   outputShape(_p, [input = []], layer) {
     // tfjs refuses to flatten an input that is already a vector.
     if (input.length < 2) {
-      throw new MinnowError('SHAPE_MISMATCH', {
-        layer: layer.id,
-        type: layer.type,
-        shape: formatShape(input),
-        detail: 'it is already one-dimensional.',
-        fix: 'Remove the Flatten layer.',
-      });
+      throw shapeMismatch(layer, input, 'it is already one-dimensional.', 'Remove the Flatten layer.');
     }
     return [shapeSize(input)];
   },

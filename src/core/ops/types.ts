@@ -10,7 +10,8 @@ import type { Shape, WeightSpec } from '../model/types.ts';
  */
 export type OpKind = 'compute' | 'view' | 'fold' | 'activation';
 
-export type OpCategory = 'core' | 'convolution' | 'pooling' | 'merge' | 'reshape' | 'activation' | 'normalization' | 'sequence';
+export type OpCategory =
+  'core' | 'convolution' | 'pooling' | 'merge' | 'reshape' | 'activation' | 'normalization' | 'sequence';
 
 /** What an op rule knows about the layer it is checking, for error messages. */
 export interface LayerRef {

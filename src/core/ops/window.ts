@@ -1,8 +1,16 @@
 import { MinnowError } from '../errors.ts';
 import { formatShape, type Shape } from '../model/types.ts';
+import { requireRank } from './layer-errors.ts';
 import type { LayerRef } from './types.ts';
 
 export type Padding = 'valid' | 'same';
+
+/** A window over the leading spatial axes of a channels-last input: one size and stride per axis. */
+export interface Window {
+  readonly size: readonly number[];
+  readonly strides: readonly number[];
+  readonly padding: Padding;
+}
 
 /** A window size or stride given as one number or one per spatial axis, as tfjs accepts. */
 export function perAxis(value: number | readonly number[], axes: number): number[] {
@@ -15,36 +23,26 @@ export function windowOutput(size: number, window: number, stride: number, paddi
   return padding === 'same' ? Math.ceil(size / stride) : Math.floor((size - window) / stride) + 1;
 }
 
-/** Spatial output dims for a window op over the leading `axes` dims of `input`, with coded errors. */
-export function windowDims(
-  layer: LayerRef,
-  input: Shape,
-  window: readonly number[],
-  strides: readonly number[],
-  padding: Padding,
-): number[] {
-  const axes = window.length;
-  if (input.length !== axes + 1) {
-    const want = axes === 2 ? '[height, width, channels]' : '[steps, channels]';
-    throw new MinnowError('SHAPE_MISMATCH', {
-      layer: layer.id,
-      type: layer.type,
-      shape: formatShape(input),
-      detail: `it needs a rank-${axes + 1} input ${want}.`,
-      fix: axes === 2 ? 'Add a Reshape to [h, w, c] before it.' : 'Add a Reshape to [steps, channels] before it.',
-    });
-  }
-  return window.map((w, i) => {
+/**
+ * Slides a window over `input` ([...spatial, channels]), the one rule shared by convolutions and pooling.
+ * Returns the output's spatial dims and the input channel count, or throws a coded error.
+ */
+export function slide(layer: LayerRef, input: Shape, window: Window): { dims: number[]; channels: number } {
+  const axes = window.size.length;
+  const want = axes === 2 ? '[height, width, channels]' : '[steps, channels]';
+  const fix = `Add a Reshape to ${want} before it.`;
+  requireRank(layer, input, axes + 1, want, fix);
+  const dims = window.size.map((w, i) => {
     const size = input[i] ?? 0;
-    const stride = strides[i] ?? 1;
-    if (padding === 'valid' && w > size) {
+    if (window.padding === 'valid' && w > size) {
       throw new MinnowError('KERNEL_TOO_LARGE', {
         layer: layer.id,
         type: layer.type,
-        kernel: window.join('x'),
+        kernel: window.size.join('x'),
         size: formatShape(input.slice(0, axes)),
       });
     }
-    return windowOutput(size, w, stride, padding);
+    return windowOutput(size, w, window.strides[i] ?? 1, window.padding);
   });
+  return { dims, channels: input[axes] ?? 0 };
 }
