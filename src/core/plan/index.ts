@@ -1,0 +1,41 @@
+import type { AnalyzedModel } from '../model/types.ts';
+import { liveBytesPerStep, peakLiveBytes } from './live.ts';
+import { lowerModel } from './lower.ts';
+import { createPlanner, type PlannerOptions } from './planner.ts';
+import type { ExecGraph, MemoryPlan, StepReport } from './types.ts';
+
+export * from './types.ts';
+export { lowerModel, type LowerOptions } from './lower.ts';
+export { createPlanner, DEFAULT_SEARCH_BUDGET, type MemoryPlanner, type PlannerOptions } from './planner.ts';
+export { ARENA_ALIGN, alignUp } from './live.ts';
+export { verifyPlan, checkPlacement, checkLifetimes, type PlanProblem } from './verify.ts';
+
+function stepReports(graph: ExecGraph): StepReport[] {
+  const live = liveBytesPerStep(graph.buffers);
+  const buffersAt = graph.steps.map((): number[] => []);
+  for (const b of graph.buffers) {
+    for (let s = b.firstStep; s <= b.lastStep && s < buffersAt.length; s++) buffersAt[s]?.push(b.id);
+  }
+  return graph.steps.map((step) => ({
+    index: step.index,
+    layerIds: step.layerIds,
+    liveBuffers: buffersAt[step.index] ?? [],
+    liveBytes: live[step.index] ?? 0,
+  }));
+}
+
+/** Lowers a model, places its buffers in one arena and reports live memory per step. */
+export function planModel(model: AnalyzedModel, options: PlannerOptions = {}): MemoryPlan {
+  const graph = lowerModel(model);
+  const planner = createPlanner(options);
+  for (const b of graph.buffers) planner.addBuffer(b.bytes, b.firstStep, b.lastStep);
+  const { offsets, arenaBytes } = planner.plan();
+  // The steps are the same with or without in-place outputs; only buffers merge.
+  const lowerBoundBytes = peakLiveBytes(lowerModel(model, { inPlace: false }).buffers);
+  const steps = stepReports(graph);
+  const peakStep = steps.reduce(
+    (peak, s) => (s.liveBytes > (steps[peak]?.liveBytes ?? -1) ? s.index : peak),
+    -1,
+  );
+  return { graph, offsets, arenaBytes, lowerBoundBytes, steps, peakStep };
+}

@@ -1,0 +1,91 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { spec } from '../ops/test-spec.ts';
+import { randomModel } from '../testing/random-model.ts';
+import { planned } from './test-models.ts';
+import type { MemoryPlan } from './types.ts';
+
+const examplesDir = new URL('../../../examples/', import.meta.url);
+const examples = readdirSync(examplesDir).filter((f) => f.endsWith('.json'));
+
+const peakLive = (plan: MemoryPlan) => Math.max(0, ...plan.steps.map((s) => s.liveBytes));
+
+describe('planModel', () => {
+  it('plans mnist-mlp to the hand-computed arena', () => {
+    const plan = planned(JSON.parse(readFileSync(new URL('mnist-mlp.json', examplesDir), 'utf8')));
+    // Steps: fc1 (Dense+relu), out (Dense to 10 values), softmax in place. Flatten is a view of the input.
+    // Step 0: input 784 B (49×16) + fc1 100 B → 112 = 896. Step 1: fc1 112 + logits 16 = 128. Step 2: 16.
+    // Without in-place the softmax needs its own 16 B at step 2 (32): the peak stays 896.
+    expect(plan.arenaBytes).toBe(784 + 112);
+    expect(plan.lowerBoundBytes).toBe(784 + 112);
+    expect(plan.steps).toEqual([
+      { index: 0, layerIds: ['fc1'], liveBuffers: [0, 1], liveBytes: 896 },
+      { index: 1, layerIds: ['out'], liveBuffers: [1, 2], liveBytes: 128 },
+      { index: 2, layerIds: ['out'], liveBuffers: [2], liveBytes: 16 },
+    ]);
+    expect(plan.peakStep).toBe(0);
+  });
+
+  it('goes below the no-alias bound when the peak step runs in place', () => {
+    const plan = planned(
+      spec(
+        [100],
+        { id: 'squash', type: 'Activation', activation: 'sigmoid' },
+        { id: 'fc', type: 'Dense', units: 10 },
+      ),
+    );
+    // Without in-place, step 0 holds the input and the sigmoid output: 112 + 112.
+    expect(plan.lowerBoundBytes).toBe(224);
+    // In place, step 1 is the peak: 112 + 16.
+    expect(plan.arenaBytes).toBe(128);
+    expect(plan.peakStep).toBe(1);
+  });
+
+  it('runs a residual Add in place, sharing the skip buffer', () => {
+    const plan = planned(
+      spec(
+        [8, 8, 4],
+        { id: 'skip', type: 'Conv2D', filters: 4, kernelSize: 3, padding: 'same' },
+        { id: 'branch', type: 'Conv2D', filters: 4, kernelSize: 3, padding: 'same' },
+        { id: 'sum', type: 'Add', inputs: ['skip', 'branch'] },
+      ),
+    );
+    // Each tensor is 256 B and at most two are live at once, if the Add writes into the skip buffer;
+    // a separate Add output would make three at step 2.
+    expect(plan.graph.steps[2]?.inPlaceOf).toBe(0);
+    expect(plan.arenaBytes).toBe(512);
+    expect(plan.lowerBoundBytes).toBe(768);
+  });
+
+  it('reports -1 as the peak step of a model without steps', () => {
+    const plan = planned(spec([4, 4], { id: 'flat', type: 'Flatten' }));
+    expect(plan).toMatchObject({ arenaBytes: 16, lowerBoundBytes: 16, steps: [], peakStep: -1 });
+  });
+
+  it.each(examples)('fits %s within the lower bound', (file) => {
+    const plan = planned(JSON.parse(readFileSync(new URL(file, examplesDir), 'utf8')));
+    expect(plan.arenaBytes).toBeLessThanOrEqual(plan.lowerBoundBytes);
+    expect(plan.arenaBytes).toBeGreaterThanOrEqual(peakLive(plan));
+    expect(plan.steps[plan.peakStep]?.liveBytes).toBe(peakLive(plan));
+  });
+
+  it('fits 1,000 random models within the lower bound, almost all exactly at their live peak', () => {
+    let atPeak = 0;
+    for (let seed = 1; seed <= 1000; seed++) {
+      const plan = planned(randomModel(seed, { embedding: seed % 4 === 0, gru: seed % 3 === 0 }));
+      expect(plan.arenaBytes, `seed ${seed}`).toBeLessThanOrEqual(plan.lowerBoundBytes);
+      expect(plan.arenaBytes, `seed ${seed}`).toBeGreaterThanOrEqual(peakLive(plan));
+      if (plan.arenaBytes === peakLive(plan)) atPeak++;
+    }
+    expect(atPeak).toBeGreaterThanOrEqual(990);
+  });
+
+  it('plans a model of about 200 layers quickly', () => {
+    const model = randomModel(42, { blocks: 100 });
+    const start = performance.now();
+    const plan = planned(model);
+    expect(plan.graph.steps.length).toBeGreaterThan(100);
+    // Generous: the figure is typically a few milliseconds, but test machines are shared.
+    expect(performance.now() - start).toBeLessThan(500);
+  });
+});
