@@ -8,6 +8,7 @@ import { inspectModel } from '../src/core/inspect/report.ts';
 import { analyzeModel } from '../src/core/model/analyze.ts';
 import { planModel } from '../src/core/plan/index.ts';
 import { randomModel } from '../src/core/testing/random-model.ts';
+import { benchBlob, formatBlobBench } from './bench-blob.ts';
 import { deepModel } from './deep-model.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -75,3 +76,5 @@ console.log('# Minnow benchmarks (figures, not pass/fail)');
 benchExamples();
 benchRandom(1000);
 benchInspect();
+console.log('\n## Blob overhead and reference interpreter speed');
+console.log(formatBlobBench(benchBlob(1000)));

@@ -316,6 +316,109 @@ export const ERRORS = {
     hint: 'Send at most the model input size, at offsets inside it.',
   },
 
+  // 52x–53x: connecting to and flashing a board (src/device)
+  NO_WEBSERIAL: {
+    code: 520,
+    message: 'This browser cannot open serial ports (it has no Web Serial).',
+    hint: 'Use Chrome or Edge on a computer, or download the files below and flash them with the esptool.py command shown.',
+  },
+  PORT_BUSY: {
+    code: 521,
+    message: 'The serial port is in use by another program: {detail}',
+    hint: 'Close the other program (Arduino IDE serial monitor, idf.py monitor, another browser tab) and connect again.',
+  },
+  PORT_DENIED: {
+    code: 522,
+    message: 'Permission to open the serial port was denied: {detail}',
+    hint: 'Pick the port again and allow access. On Linux, add yourself to the "dialout" group (sudo usermod -aG dialout $USER) and log in again.',
+  },
+  NO_SYNC: {
+    code: 523,
+    message: 'The board did not answer its bootloader: {detail}',
+    hint: "Hold the BOOT button, press and release EN (RESET), release BOOT, then flash again. Check that the cable carries data and that the port is the board's.",
+  },
+  CHIP_MISMATCH: {
+    code: 524,
+    message: 'The board is an {detected}, but the project is set up for {selected}.',
+    hint: 'Select {detected} as the chip (the budget follows), or connect a {selected} board.',
+  },
+  MODEL_TOO_LARGE: {
+    code: 525,
+    message: "The model blob has {blob} bytes, but the board's model partition holds only {partition}.",
+    hint: 'Shrink the model (fewer units or filters), or flash a firmware build with a larger model partition.',
+  },
+  UNPLUGGED: {
+    code: 526,
+    message: 'The board was disconnected while {activity}.',
+    hint: '{recovery}',
+  },
+  FIRMWARE_TOO_OLD: {
+    code: 527,
+    message:
+      'The firmware on the board (v{firmware}) reads model blob versions {min} to {max}; this model is version {blob}.',
+    hint: 'Flash the full firmware from this app (turn off "update model only") to update it.',
+  },
+  NO_FIRMWARE_BUILD: {
+    code: 528,
+    message: 'This Minnow has no firmware build for {chip}.',
+    hint: 'Choose "Use my own firmware build" and pick your ESP-IDF build\'s flasher_args.json and .bin files, or "Model only" if the board already runs the Minnow firmware.',
+  },
+  FLASHER_ARGS_INVALID: {
+    code: 529,
+    message: 'The ESP-IDF build files cannot be used: {detail}',
+    hint: 'Pick build/flasher_args.json of an ESP-IDF build of the Minnow firmware, together with every .bin file it names.',
+  },
+  FIRMWARE_FILE_INVALID: {
+    code: 530,
+    message: 'The firmware file {file} is missing or damaged: {detail}',
+    hint: 'Reload the page to fetch the firmware again; if it persists, the files in public/firmware/ do not match their manifest.',
+  },
+  VERIFY_FAILED: {
+    code: 531,
+    message: 'After writing {file}, the flash does not hold the same bytes (its MD5 differs).',
+    hint: 'Use a shorter or better USB cable, or a lower baud rate, and flash again.',
+  },
+  FLASH_CANCELLED: {
+    code: 532,
+    message: 'Flashing was cancelled while {activity}.',
+    hint: '{recovery}',
+  },
+  BOARD_SILENT: {
+    code: 533,
+    message: 'The board did not answer "{kind}" within {ms} ms.',
+    hint: 'Press EN (RESET) on the board and try again; if it still does not answer, flash the Minnow firmware.',
+  },
+  MODEL_NOT_CONFIRMED: {
+    code: 534,
+    message: 'The board restarted, but {detail}',
+    hint: 'Flash again; if it repeats, flash the full firmware as well.',
+  },
+  PARTITION_TABLE_UNREADABLE: {
+    code: 535,
+    message: 'The partition table cannot be read: {detail}',
+    hint: 'Use the partition-table.bin of the same ESP-IDF build as the firmware.',
+  },
+  NO_MODEL_PARTITION: {
+    code: 536,
+    message: 'The partition table has no model partition (type 0x40).',
+    hint: 'Flash the full Minnow firmware first; an ESP-IDF build of your own needs the Minnow partitions.csv, which declares "model, 0x40, 0x00".',
+  },
+  FLASH_FAILED: {
+    code: 537,
+    message: 'Flashing failed: {detail}',
+    hint: 'Unplug and replug the board, then try again; if it repeats, choose a lower baud rate.',
+  },
+  BOARD_ERROR: {
+    code: 538,
+    message: 'The board answered "{kind}" with error E{code}: {detail}',
+    hint: '{hint}',
+  },
+  NO_PORT_CHOSEN: {
+    code: 539,
+    message: 'No serial port was chosen.',
+    hint: "Click Connect and pick the board's port. If it is not listed, check the USB cable (some only charge) and the driver named under the port.",
+  },
+
   // 62x: compiling a model with its weights and calibration data
   WEIGHTS_MISSING: {
     code: 620,
@@ -354,12 +457,132 @@ export const ERRORS = {
     hint: 'Partitions need 1–16 character names, 4 KB sizes, and offsets that do not overlap (apps aligned to 64 KB).',
   },
 
+  // 60x: project files (docs/PROJECT.md) and the browser's project storage
+  PROJECT_NOT_JSON: {
+    code: 600,
+    message: 'The project file is not valid JSON: {detail}',
+    hint: 'Pick a file exported from Minnow (a .minnow.json project or a model .json).',
+  },
+  PROJECT_SCHEMA: {
+    code: 601,
+    message: 'The project file is malformed at {path}: {detail}',
+    hint: 'A project file needs "format": "minnow-project", "version": 1, a "name", a "chip" and a "model" (see docs/PROJECT.md).',
+  },
+  PROJECT_VERSION: {
+    code: 602,
+    message: 'Project file version {version} is not supported (this Minnow reads version 1).',
+    hint: 'Open the file with a newer Minnow.',
+  },
+  STORAGE_UNAVAILABLE: {
+    code: 603,
+    message: 'Projects cannot be saved in this browser: {detail}',
+    hint: 'Allow site storage for this page (private windows may block it), or export the project to a file.',
+  },
+
+  // 64x: data sets for training
+  DATA_EMPTY: {
+    code: 640,
+    message: 'The data set "{source}" holds no samples.',
+    hint: 'Pick a file with at least one row of data, or a folder with images.',
+  },
+  CSV_NO_USABLE_ROWS: {
+    code: 641,
+    message: 'No row of the CSV file is usable ({bad} of {rows} rows are bad); the first: {detail}',
+    hint: 'Every row needs a number in each feature column and a label; fix the rows listed in the report.',
+  },
+  CSV_LABEL_COLUMN: {
+    code: 642,
+    message: 'The CSV file has no column {column}; its columns are {columns}.',
+    hint: 'Choose one of the listed columns as the label.',
+  },
+  CSV_NO_FEATURES: {
+    code: 643,
+    message: 'The CSV file has no numeric column besides the label column "{column}".',
+    hint: 'Add at least one column of numbers for the model to learn from.',
+  },
+  DATA_SHAPE: {
+    code: 644,
+    message: 'The data set gives samples of shape {data} ({size} values), but the model input is {model}.',
+    hint: '{fix}',
+  },
+  DATA_LABELS: {
+    code: 645,
+    message: 'The data set has {targets}, but the model output "{layer}" gives {outputs} value(s) per sample.',
+    hint: '{fix}',
+  },
+  IMAGES_NO_CLASSES: {
+    code: 646,
+    message: 'The image folder holds {classes} class folder(s) with images; training needs at least 2.',
+    hint: 'Put the images of each class in a sub-folder named after the class, such as cats/ and dogs/.',
+  },
+  IMU_TOO_SHORT: {
+    code: 647,
+    message: 'No recording of one label is {window} rows long (the longest has {longest}).',
+    hint: 'Record each gesture for longer, or give the model a shorter input.',
+  },
+  DATA_TOO_FEW: {
+    code: 648,
+    message: 'Training needs at least {min} samples; the data set has {count}.',
+    hint: 'Add more data, or use a built-in data set.',
+  },
+  DATA_SOURCE: {
+    code: 649,
+    message: 'The data set "{source}" could not be read: {detail}',
+    hint: 'Check the file and try again.',
+  },
+  // 65x: training in the browser
+  TRAIN_SETTINGS: {
+    code: 650,
+    message: 'The training setting "{setting}" is invalid: {detail}',
+    hint: '{fix}',
+  },
+  TRAIN_NO_DATA: {
+    code: 651,
+    message: 'There is no data set to train on or test with.',
+    hint: 'Load a data set first: MNIST, sine, a CSV file or an image folder.',
+  },
+  TRAIN_DIVERGED: {
+    code: 652,
+    message: 'Training diverged: the loss became {loss} in epoch {epoch}.',
+    hint: 'Lower the learning rate (try a tenth of it) and train again.',
+  },
+  TRAIN_BUSY: {
+    code: 653,
+    message: 'The trainer cannot do that while it is {state}.',
+    hint: 'Wait for it to finish, or stop it first.',
+  },
+  NO_TRAINED_WEIGHTS: {
+    code: 654,
+    message: 'There are no trained weights to {action}.',
+    hint: 'Train the model first, or open a project with saved weights.',
+  },
+  TRAIN_UNSUPPORTED: {
+    code: 655,
+    message: 'Layer "{layer}" ({type}) cannot be trained in the browser: {detail}',
+    hint: 'Replace it with a layer from the palette.',
+  },
+  PREDICT_INPUT: {
+    code: 656,
+    message: 'The input has {given} values; the model takes {needed} (shape {shape}).',
+    hint: "Give one sample of the model's input shape.",
+  },
+  SAMPLE_INDEX: {
+    code: 657,
+    message: 'There is no sample {index}; the validation set holds {count}.',
+    hint: 'Pick a sample from 0 to the last one.',
+  },
+
   // 9xx: CLI usage
   CLI_USAGE: { code: 901, message: '{detail}', hint: 'Run `minnow help` for usage.' },
   FILE_READ: {
     code: 902,
     message: 'Cannot read {file}: {detail}',
     hint: 'Check the path and the file permissions.',
+  },
+  FILE_WRITE: {
+    code: 903,
+    message: 'Cannot write {file}: {detail}',
+    hint: 'Check that the folder exists and that you may write to it.',
   },
 } as const satisfies Record<string, ErrorDef>;
 

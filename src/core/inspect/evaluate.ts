@@ -7,6 +7,7 @@ import { budgetFor } from './report.ts';
 
 /** The real pipeline as the evaluator that suggestFixes searches with. */
 export function evaluateSpec(spec: ModelSpec, chipId: string, manifest?: FirmwareManifest): Evaluation {
+  // The search calls this dozens of times: the blob size is the framing upper bound, not a real compile.
   const plan = planModel(analyzeModel(spec));
   const budget = budgetFor(plan, { chip: chipId, ...(manifest ? { manifest } : {}) });
   const live = new Set(plan.steps[plan.peakStep]?.liveBuffers ?? []);

@@ -1,14 +1,50 @@
 import type { BudgetInput } from '../budget/types.ts';
 import { workKind } from '../budget/kinds.ts';
 import { shapeSize } from '../model/types.ts';
-import type { MemoryPlan } from '../plan/types.ts';
+import type { ExecStep, MemoryPlan } from '../plan/types.ts';
 import { stepWeightBytes } from './weights.ts';
 
-/**
- * Blob framing per docs/FORMAT.md: a 64-byte header, 16 bytes per tensor and per op, 8 bytes of requantization
- * per output channel, and 16-byte alignment of each constant.
- */
-const BLOB = { header: 64, perTensor: 16, perOp: 16, perChannel: 8, alignSlack: 8 } as const;
+/** Blob framing per docs/FORMAT.md §11, for models the compiler cannot size exactly yet. */
+const BLOB = {
+  header: 64,
+  entry: 16,
+  requantRow: 8,
+  softmaxTable: 64,
+  lookupTable: 256,
+  padding: 15,
+} as const;
+
+/** Framing bytes of one step beyond its weights, and how many constants it adds (each may need padding). */
+function stepFraming(step: ExecStep): { bytes: number; constants: number } {
+  const shape = step.layer.outputShape;
+  const channels = shape[shape.length - 1] ?? 0;
+  switch (step.op) {
+    case 'Add':
+      return { bytes: BLOB.requantRow * (step.inputs.length + 1), constants: 1 };
+    case 'Concatenate':
+      return { bytes: BLOB.requantRow * step.inputs.length, constants: 1 };
+    case 'Softmax':
+      return { bytes: BLOB.softmaxTable, constants: 1 };
+    case 'Activation':
+      return { bytes: BLOB.lookupTable, constants: 1 };
+    default:
+      // Kernel, bias and requantization rows for channel ops; nothing for pooling and views.
+      return 'mac' in workKind(step.op) || step.op === 'BatchNormalization'
+        ? { bytes: BLOB.requantRow * channels, constants: 3 }
+        : { bytes: 0, constants: 0 };
+  }
+}
+
+/** An upper bound of the blob size (tests check it against the writer), cheap enough for a search loop. */
+export function blobUpperBound(plan: MemoryPlan, weightsBytes: number): number {
+  const { graph } = plan;
+  let bytes = BLOB.header + BLOB.entry * (graph.tensors.length + graph.steps.length) + weightsBytes;
+  for (const step of graph.steps) {
+    const f = stepFraming(step);
+    bytes += f.bytes + f.constants * (BLOB.entry + BLOB.padding);
+  }
+  return bytes;
+}
 
 /** Turns a memory plan into the plain figures the budget works on. */
 export function budgetInput(plan: MemoryPlan, blobBytes?: number): BudgetInput {
@@ -16,22 +52,16 @@ export function budgetInput(plan: MemoryPlan, blobBytes?: number): BudgetInput {
   const macsByKind: Record<string, number> = {};
   const elementsByKind: Record<string, number> = {};
   let weightsBytes = 0;
-  let framing = BLOB.header;
-  let constants = 0;
   for (const step of graph.steps) {
     weightsBytes += stepWeightBytes(step);
     const kind = workKind(step.op);
     if ('mac' in kind) {
       macsByKind[kind.mac] = (macsByKind[kind.mac] ?? 0) + step.layer.macs;
-      const shape = step.layer.outputShape;
-      framing += BLOB.perChannel * (shape[shape.length - 1] ?? 0);
-      constants += step.layer.weights.length + 1;
     } else {
       const measured = kind.element === 'pool' ? step.layer.inputShapes[0] : step.layer.outputShape;
       elementsByKind[kind.element] = (elementsByKind[kind.element] ?? 0) + shapeSize(measured ?? []);
     }
   }
-  framing += BLOB.perTensor * graph.tensors.length + BLOB.perOp * graph.steps.length;
   const input = graph.tensors[graph.inputTensor];
   const output = graph.tensors[graph.outputTensor];
   return {
@@ -40,7 +70,7 @@ export function budgetInput(plan: MemoryPlan, blobBytes?: number): BudgetInput {
     tensorCount: graph.tensors.length,
     stepCount: graph.steps.length,
     weightsBytes,
-    blobBytes: blobBytes ?? weightsBytes + framing + BLOB.alignSlack * constants,
+    blobBytes: blobBytes ?? blobUpperBound(plan, weightsBytes),
     macsByKind,
     elementsByKind,
   };

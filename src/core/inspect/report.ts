@@ -4,6 +4,8 @@ import { getChip } from '../chips/catalog.ts';
 import type { Chip } from '../chips/types.ts';
 import { findBuild } from '../firmware/manifest.ts';
 import type { FirmwareManifest } from '../firmware/manifest.ts';
+import { blobSize } from '../blob/compile.ts';
+import { isMinnowError } from '../errors.ts';
 import { analyzeModel } from '../model/analyze.ts';
 import type { AnalyzedModel, Shape } from '../model/types.ts';
 import { planModel } from '../plan/index.ts';
@@ -36,6 +38,8 @@ export interface InspectReport {
     readonly lowerBoundBytes: number;
     readonly weightsBytes: number;
     readonly blobBytes: number;
+    /** True when no int8 kernel exists yet for some step, so the blob size is a framing estimate. */
+    readonly blobIsEstimate: boolean;
   };
   readonly chip?: {
     readonly id: string;
@@ -76,6 +80,16 @@ function layerReports(model: AnalyzedModel, plan: MemoryPlan): LayerReport[] {
   });
 }
 
+/** The size the blob writer will produce, or undefined while some step has no int8 kernel. */
+export function exactBlobBytes(model: AnalyzedModel, plan: MemoryPlan): number | undefined {
+  try {
+    return blobSize(model, plan);
+  } catch (e) {
+    if (isMinnowError(e)) return undefined;
+    throw e;
+  }
+}
+
 /** Budget of an already planned model on one chip. */
 export function budgetFor(plan: MemoryPlan, options: InspectOptions & { chip: string | Chip }): Budget {
   const chip = typeof options.chip === 'string' ? getChip(options.chip) : options.chip;
@@ -87,7 +101,8 @@ export function budgetFor(plan: MemoryPlan, options: InspectOptions & { chip: st
 export function inspectModel(raw: unknown, options: InspectOptions = {}): InspectReport {
   const model = analyzeModel(raw);
   const plan = planModel(model);
-  const input = budgetInput(plan, options.blobBytes);
+  const blobBytes = options.blobBytes ?? exactBlobBytes(model, plan);
+  const input = budgetInput(plan, blobBytes);
   const base = {
     name: model.name,
     params: model.paramCount,
@@ -98,10 +113,11 @@ export function inspectModel(raw: unknown, options: InspectOptions = {}): Inspec
       lowerBoundBytes: plan.lowerBoundBytes,
       weightsBytes: input.weightsBytes,
       blobBytes: input.blobBytes,
+      blobIsEstimate: blobBytes === undefined,
     },
   };
   if (options.chip === undefined) return base;
-  const budget = budgetFor(plan, { ...options, chip: options.chip });
+  const budget = budgetFor(plan, { ...options, chip: options.chip, ...(blobBytes ? { blobBytes } : {}) });
   return {
     ...base,
     chip: {

@@ -1,0 +1,66 @@
+import { MinnowError } from '../errors.ts';
+import type { Shape } from '../model/types.ts';
+import type { ExecStep } from '../plan/types.ts';
+import { MAX_DIM, NO_TENSOR, type ElementType } from './format.ts';
+import type { OpEntry, TensorContent } from './types.ts';
+
+/** F-32: an activation of rank 4 is stored with its first two axes merged. */
+export function storedShape(shape: Shape): number[] {
+  return shape.length === 4 ? [(shape[0] ?? 1) * (shape[1] ?? 1), ...shape.slice(2)] : [...shape];
+}
+
+/** Typed values as the little-endian bytes of the data region (F-1). */
+export function constantBytes(values: Int8Array | Int32Array | Uint16Array): Uint8Array {
+  const out = new Uint8Array(values.byteLength);
+  const view = new DataView(out.buffer);
+  values.forEach((v, i) => {
+    if (values instanceof Int32Array) view.setInt32(4 * i, v, true);
+    else if (values instanceof Uint16Array) view.setUint16(2 * i, v, true);
+    else view.setInt8(i, v);
+  });
+  return out;
+}
+
+/** Collects the tensor and op tables, keeping every op's inputs and constants consecutive (F-35, F-41). */
+export class TableBuilder {
+  readonly tensors: TensorContent[] = [];
+  readonly ops: OpEntry[] = [];
+
+  add(t: TensorContent, step?: ExecStep): number {
+    if (t.shape.some((d) => d > MAX_DIM)) {
+      const detail = `a tensor of shape [${t.shape.join(', ')}] has an axis longer than ${MAX_DIM}`;
+      throw new MinnowError('COMPILE_UNSUPPORTED', {
+        layer: step?.layer.id ?? 'input',
+        type: step?.layer.type ?? 'Input',
+        detail,
+        fix: 'Reduce that axis with pooling or strides before this layer.',
+      });
+    }
+    this.tensors.push(t);
+    return this.tensors.length - 1;
+  }
+
+  /** The id of the first of `ids` laid out consecutively, adding alias entries unless they already are. */
+  run(ids: readonly number[]): number {
+    const first = ids[0] ?? 0;
+    if (ids.every((id, i) => id === first + i)) return first;
+    const start = this.tensors.length;
+    for (const id of ids) this.tensors.push(this.tensors[id] as TensorContent);
+    return start;
+  }
+
+  constants(
+    step: ExecStep,
+    list: readonly {
+      type: ElementType;
+      shape: readonly number[];
+      values: Int8Array | Int32Array | Uint16Array;
+    }[],
+  ): number {
+    if (list.length === 0) return NO_TENSOR;
+    const ids = list.map((c) =>
+      this.add({ constant: true, type: c.type, shape: c.shape, data: constantBytes(c.values) }, step),
+    );
+    return ids[0] as number;
+  }
+}

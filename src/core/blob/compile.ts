@@ -1,0 +1,101 @@
+import type { AnalyzedModel } from '../model/types.ts';
+import { planModel, type MemoryPlan } from '../plan/index.ts';
+import { assignQuant } from '../quant/activation-quant.ts';
+import { calibrate, quantizeTensor } from '../quant/calibrate.ts';
+import { floatModel, type FloatModel } from '../quant/float-run.ts';
+import { randomWeights } from '../quant/random-weights.ts';
+import type { CalibrationOptions, FloatWeights, QuantParams, Range } from '../quant/types.ts';
+import { prepare, run } from '../reference/interpreter.ts';
+import { storedShape, TableBuilder } from './assemble.ts';
+import { ElementType } from './format.ts';
+import { readBlob } from './reader.ts';
+import { addStepOp } from './step-ops.ts';
+import type { BlobContent } from './types.ts';
+import { writeBlob } from './writer.ts';
+
+export interface CompileOptions {
+  /** Representative float inputs (F-70); the first also makes the test vector. */
+  readonly calibration: readonly Float32Array[];
+  readonly calibrationOptions?: CalibrationOptions;
+  /** Embed the first calibration input and its output so the device can check itself (F-19). */
+  readonly testVector?: boolean;
+  /** The memory plan to use; by default planModel(model). */
+  readonly plan?: MemoryPlan;
+}
+
+export interface Compiled {
+  readonly blob: Uint8Array;
+  readonly plan: MemoryPlan;
+  /** Quantization of every tensor of plan.graph, by tensor id. */
+  readonly quant: readonly QuantParams[];
+  readonly input: QuantParams;
+  readonly output: QuantParams;
+}
+
+type Ranges = (float: FloatModel) => readonly Range[];
+
+function content(model: AnalyzedModel, weights: FloatWeights, plan: MemoryPlan, ranges: Ranges) {
+  const graph = plan.graph;
+  const float = floatModel(model, graph, weights);
+  const quant = assignQuant(float, ranges(float));
+  const table = new TableBuilder();
+  // Activation entries first, so blob tensor ids equal the graph's tensor ids.
+  for (const t of graph.tensors) {
+    const q = quant[t.id] as QuantParams;
+    const offset = plan.offsets[t.buffer] ?? 0;
+    const step = graph.steps.find((s) => s.output === t.id);
+    table.add(
+      {
+        constant: false,
+        type: ElementType.INT8,
+        shape: storedShape(t.shape),
+        offset,
+        scale: q.scale,
+        zeroPoint: q.zeroPoint,
+      },
+      step,
+    );
+  }
+  for (const step of graph.steps)
+    addStepOp({ step, graph, quant, params: float.params.get(step.index), table });
+  const blob: BlobContent = {
+    name: model.name,
+    arenaSize: plan.arenaBytes,
+    inputTensor: graph.inputTensor,
+    outputTensor: graph.outputTensor,
+    tensors: table.tensors,
+    ops: table.ops,
+  };
+  return { blob, quant };
+}
+
+/**
+ * The whole compile pipeline (DESIGN §1): plan the arena, calibrate activation ranges on float samples,
+ * quantize weights and activations to int8 and pack the blob of docs/FORMAT.md.
+ */
+export function compileModel(model: AnalyzedModel, weights: FloatWeights, options: CompileOptions): Compiled {
+  const plan = options.plan ?? planModel(model);
+  const calibrated: Ranges = (float) => calibrate(float, options.calibration, options.calibrationOptions);
+  const { blob: packed, quant } = content(model, weights, plan, calibrated);
+  const graph = plan.graph;
+  const input = quant[graph.inputTensor] as QuantParams;
+  const output = quant[graph.outputTensor] as QuantParams;
+  let blob = writeBlob(packed);
+  const sample = options.calibration[0];
+  if (options.testVector && sample) {
+    const program = prepare(readBlob(blob));
+    const x = quantizeTensor(sample, input);
+    const y = run(program, x, new Uint8Array(plan.arenaBytes));
+    blob = writeBlob({ ...packed, testVector: { input: x, output: y } });
+  }
+  return { blob, plan, quant, input, output };
+}
+
+/**
+ * The exact size of the model's blob without a test vector: what the flash budget needs on every edit.
+ * Sizes depend on shapes only, so stand-in weights and stand-in ranges do, and no float inference runs.
+ */
+export function blobSize(model: AnalyzedModel, plan: MemoryPlan = planModel(model)): number {
+  const unitRanges: Ranges = () => plan.graph.tensors.map(() => ({ min: -1, max: 1 }));
+  return writeBlob(content(model, randomWeights(model, 0), plan, unitRanges).blob).length;
+}

@@ -1,0 +1,31 @@
+import type { ExecStep } from '../plan/types.ts';
+import { quantFromRange } from './calibrate.ts';
+import type { FloatModel } from './float-run.ts';
+import type { QuantParams, Range } from './types.ts';
+import { rootOf } from './views.ts';
+
+/** F-62, F-63: outputs whose quantization is fixed by the function's range. */
+const PROBABILITY: QuantParams = { scale: 1 / 256, zeroPoint: -128 };
+const TANH: QuantParams = { scale: 1 / 128, zeroPoint: 0 };
+/** F-72: outputs that keep their input's quantization, so that the kernels compare or average raw int8. */
+const SAME_AS_INPUT = new Set(['MaxPooling2D', 'AveragePooling2D', 'MaxPooling1D', 'GlobalAveragePooling2D']);
+
+function fixedQuant(step: ExecStep): QuantParams | undefined {
+  if (step.op === 'Softmax' || (step.op === 'Activation' && step.func === 'sigmoid')) return PROBABILITY;
+  if (step.op === 'Activation' && step.func === 'tanh') return TANH;
+  return undefined;
+}
+
+/** Quantization of every tensor, in id order so that inputs and view sources are settled first. */
+export function assignQuant(m: FloatModel, ranges: readonly Range[]): QuantParams[] {
+  const writer = new Map(m.graph.steps.map((s) => [s.output, s]));
+  const quant: QuantParams[] = [];
+  for (const t of m.graph.tensors) {
+    const step = writer.get(t.id);
+    const root = rootOf(m.views, t.id);
+    if (root !== t.id) quant[t.id] = quant[root] as QuantParams;
+    else if (step && SAME_AS_INPUT.has(step.op)) quant[t.id] = quant[step.inputs[0] ?? 0] as QuantParams;
+    else quant[t.id] = (step && fixedQuant(step)) ?? quantFromRange(ranges[t.id] as Range);
+  }
+  return quant;
+}
