@@ -29,7 +29,10 @@ export function planModel(model: AnalyzedModel, options: PlannerOptions = {}): M
   const graph = lowerModel(model);
   const planner = createPlanner(options);
   for (const b of graph.buffers) planner.addBuffer(b.bytes, b.firstStep, b.lastStep);
-  const { offsets, arenaBytes } = planner.plan();
+  const { offsets } = planner.plan();
+  // The planner places 16-byte multiples; the arena ends where the highest buffer's own bytes end. That is the
+  // high-water mark the interpreter touches, so the blob's arena size and the device's use agree exactly.
+  const arenaBytes = graph.buffers.reduce((end, b) => Math.max(end, (offsets[b.id] ?? 0) + b.bytes), 0);
   // The steps are the same with or without in-place outputs; only buffers merge.
   const lowerBoundBytes = peakLiveBytes(lowerModel(model, { inPlace: false }).buffers);
   const steps = stepReports(graph);

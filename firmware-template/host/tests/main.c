@@ -1,0 +1,10 @@
+#include "mn_test.h"
+#include "tests.h"
+
+int main(void) {
+    suite_crc();
+    suite_frame();
+    suite_model();
+    suite_server();
+    return mn_test_summary();
+}

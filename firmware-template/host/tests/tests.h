@@ -1,0 +1,14 @@
+/* The suites of the unit-test executable, and helpers they share. */
+#ifndef MN_TESTS_H
+#define MN_TESTS_H
+
+#include <stdint.h>
+
+uint32_t mn_test_crc(const char *text);
+
+void suite_crc(void);
+void suite_frame(void);
+void suite_model(void);
+void suite_server(void);
+
+#endif

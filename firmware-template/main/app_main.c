@@ -1,0 +1,48 @@
+/* Minnow interpreter firmware: maps the model partition, then answers docs/PROTOCOL.md on the console. */
+#include <string.h>
+
+#include "console_io.h"
+#include "esp_heap_caps.h"
+#include "mn_server.h"
+#include "model_slot.h"
+#include "sdkconfig.h"
+
+static model_slot_t s_slot;
+static mn_server_t s_server;
+/* Replies go back on the channel the request came from; the boot announcement goes everywhere. */
+static console_channel_t s_reply_to = CONSOLE_ALL;
+
+static void write_console(void *ctx, const char *text, size_t len) {
+    (void)ctx;
+    console_io_write(s_reply_to, text, len);
+}
+
+static void board_info(void *ctx, mn_board_info_t *info) {
+    (void)ctx;
+    info->chip = CONFIG_IDF_TARGET;
+    info->free_heap = (uint32_t)heap_caps_get_free_size(MALLOC_CAP_8BIT);
+    info->largest_free_block = (uint32_t)heap_caps_get_largest_free_block(MALLOC_CAP_8BIT);
+    info->partition_bytes = s_slot.partition_bytes;
+#ifdef CONFIG_ESP_DEFAULT_CPU_FREQ_MHZ
+    info->cpu_mhz = CONFIG_ESP_DEFAULT_CPU_FREQ_MHZ;
+#else
+    info->cpu_mhz = 0;
+#endif
+}
+
+void app_main(void) {
+    console_io_init();
+    model_slot_load(&s_slot);
+    const mn_server_io_t io = {write_console, board_info, NULL};
+    mn_server_init(&s_server, &io, s_slot.model_valid ? &s_slot.model : NULL, s_slot.status, s_slot.arena,
+                   s_slot.arena_len);
+    mn_server_hello(&s_server);
+    static uint8_t buf[256];
+    for (;;) {
+        console_channel_t from = CONSOLE_ALL;
+        size_t n = console_io_read(buf, sizeof buf, &from);
+        if (n == 0) continue;
+        s_reply_to = from;
+        mn_server_feed(&s_server, buf, n);
+    }
+}
