@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { buildPartitionTable, DEFAULT_PARTITIONS, modelPartitions } from '../core/blob/partition-table.ts';
+import { imageFromFlasherArgs } from './flasher-args.ts';
+
+/** Trimmed from a real idf.py build (FACTS §B.5), with the model blob added by esptool_py_flash_to_partition. */
+const ARGS = {
+  write_flash_args: ['--flash_mode', 'dio', '--flash_size', '4MB', '--flash_freq', '80m'],
+  flash_settings: { flash_mode: 'dio', flash_size: '4MB', flash_freq: '80m' },
+  flash_files: {
+    '0x0': 'bootloader/bootloader.bin',
+    '0x8000': 'partition_table/partition-table.bin',
+    '0x10000': 'minnow_firmware.bin',
+    '0x110000': '../model/default.bin',
+  },
+  bootloader: { offset: '0x0', file: 'bootloader/bootloader.bin', encrypted: 'false' },
+  'partition-table': { offset: '0x8000', file: 'partition_table/partition-table.bin', encrypted: 'false' },
+  app: { offset: '0x10000', file: 'minnow_firmware.bin', encrypted: 'false' },
+  model: { offset: '0x110000', file: '../model/default.bin', encrypted: 'false' },
+  extra_esptool_args: { after: 'hard_reset', before: 'default_reset', stub: true, chip: 'esp32c6' },
+};
+
+const bins = (table = buildPartitionTable(modelPartitions())) =>
+  new Map<string, Uint8Array>([
+    ['build/bootloader/bootloader.bin', Uint8Array.of(0xe9, 1)],
+    ['build/partition_table/partition-table.bin', table],
+    ['build/minnow_firmware.bin', Uint8Array.of(0xe9, 2)],
+    ['default.bin', Uint8Array.of(7)],
+  ]);
+
+describe('imageFromFlasherArgs', () => {
+  it('maps flash_files to roles and offsets, and takes the model partition from the build table', () => {
+    const image = imageFromFlasherArgs(JSON.stringify(ARGS), bins());
+    expect(image.chip).toBe('esp32c6');
+    expect(image.files.map((f) => [f.role, f.offset, f.data[1]])).toEqual([
+      ['bootloader', 0, 1],
+      ['partition-table', 0x8000, 0x50],
+      ['app', 0x10000, 2],
+    ]);
+    expect(image.modelPartition).toEqual({ offset: 0x110000, size: 0x100000 });
+    expect(image.flashSize).toBe('4MB');
+  });
+
+  it('matches files picked one by one by their base names', () => {
+    const flat = new Map([...bins()].map(([path, data]) => [path.split('/').pop() as string, data]));
+    expect(imageFromFlasherArgs(JSON.stringify(ARGS), flat).files).toHaveLength(3);
+  });
+
+  it('refuses a missing file, a build without a model partition, and garbage', () => {
+    const missing = bins();
+    missing.delete('build/minnow_firmware.bin');
+    expect(() => imageFromFlasherArgs(JSON.stringify(ARGS), missing)).toThrow(
+      /minnow_firmware.bin .*not among the picked files/,
+    );
+    expect(() =>
+      imageFromFlasherArgs(JSON.stringify(ARGS), bins(buildPartitionTable(DEFAULT_PARTITIONS))),
+    ).toThrow(expect.objectContaining({ id: 'NO_MODEL_PARTITION' }));
+    for (const text of [
+      '',
+      '{',
+      '[]',
+      '{"flash_files": 3}',
+      JSON.stringify({ ...ARGS, extra_esptool_args: {} }),
+    ]) {
+      expect(() => imageFromFlasherArgs(text, bins())).toThrow(
+        expect.objectContaining({ id: 'FLASHER_ARGS_INVALID' }),
+      );
+    }
+    const noApp = {
+      ...ARGS,
+      app: undefined,
+      flash_files: { '0x0': 'bootloader/bootloader.bin', '0x8000': 'partition_table/partition-table.bin' },
+    };
+    expect(() => imageFromFlasherArgs(JSON.stringify(noApp), bins())).toThrow(/names no app/);
+  });
+});

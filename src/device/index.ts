@@ -1,0 +1,39 @@
+/**
+ * Talking to boards: the only part of the app that imports esptool-js or touches navigator.serial (DESIGN §2).
+ * Ports are injected (SerialLike / SerialPortLike), so tests and the e2e bridge plug in an emulated board.
+ */
+export { BoardClient, type Reply, type RequestOptions } from './board-client.ts';
+export { cyclesToMs, runOnBoard, selfTestOnBoard, type RunOutcome } from './board-commands.ts';
+export { boardMemory, checkBlobVersion, waitForInfo } from './board-info.ts';
+export { chipIdFromName, chipLabel, firmwareChip, sameChip } from './chip-names.ts';
+export { checkFlashedModel, confirmOnBoard } from './confirm.ts';
+export {
+  blobFile,
+  flashInstructions,
+  headerFile,
+  projectZip,
+  TEMPLATE_MODEL_PARTITION,
+  type DownloadFile,
+  type FlashInstructions,
+} from './downloads.ts';
+export { esptoolCommand } from './esptool-command.ts';
+export { explainFailure, recovery } from './explain.ts';
+export {
+  fetchFromBase,
+  loadManifestImage,
+  type FetchFile,
+  type FirmwareFile,
+  type FirmwareImage,
+} from './firmware-image.ts';
+export { imageFromFlasherArgs } from './flasher-args.ts';
+export { flashBoard, type FlashReport, type FlashRequest } from './flasher.ts';
+export { planRegions, type FlashMode, type ModelPartition, type Region } from './flash-plan.ts';
+export type { FileProgress, FlashProgress } from './flash-progress.ts';
+export { findModelPartition, readPartitionTable, type PartitionRow } from './partition-read.ts';
+export { browserSerial, type SerialLike, type SerialPortLike } from './serial-types.ts';
+export { CONSOLE_BAUD, SerialChannel } from './serial-channel.ts';
+export { DeviceSession, type DeviceState, type DeviceStatus, type FlashOptions } from './session.ts';
+export { loadTemplate, type TemplateFile } from './template-files.ts';
+export { describePort, type PortDescription } from './usb-bridges.ts';
+export { quantizeInput, validateOnDevice, type ValidationReport, type ValidationSample } from './validate.ts';
+export { zipStore, type ZipEntry } from './zip.ts';

@@ -1,0 +1,180 @@
+import { readBlob } from '../core/blob/reader.ts';
+import { isMinnowError, MinnowError } from '../core/errors.ts';
+import type { BoardClient } from './board-client.ts';
+import { checkBlobVersion, waitForInfo } from './board-info.ts';
+import { runOnBoard } from './board-commands.ts';
+import { ConsoleLink } from './console-link.ts';
+import { ConsoleLog } from './console-log.ts';
+import { explainFailure } from './explain.ts';
+import { flashBoard, type FlashRequest } from './flasher.ts';
+import type { SerialLike, SerialPortLike } from './serial-types.ts';
+import { StateStore, type DeviceState, type DeviceStatus } from './session-state.ts';
+import { describePort } from './usb-bridges.ts';
+import { validateOnDevice, type ValidationSample } from './validate.ts';
+
+export type { DeviceState, DeviceStatus } from './session-state.ts';
+
+export type FlashOptions = Omit<FlashRequest, 'port' | 'blob' | 'onProgress' | 'log' | 'signal'>;
+
+/**
+ * One board connection for the device panel, framework-free: port choice, the console (monitor + protocol
+ * client) while nothing is flashing, flashing with progress and cancel, run and validate. React subscribes.
+ */
+export class DeviceSession extends StateStore<DeviceState> {
+  private readonly console = new ConsoleLog();
+  private port: SerialPortLike | undefined;
+  private link: ConsoleLink | undefined;
+  private abort: AbortController | undefined;
+
+  constructor(private readonly serial: SerialLike) {
+    super({ status: 'idle', suggestedMode: 'full', log: '' });
+  }
+
+  /** Asks the browser for a port, opens its console and asks the firmware for `info`. */
+  async choosePort(): Promise<void> {
+    await this.guard('connecting', async () => {
+      await this.closeConsole();
+      this.port = await this.serial.requestPort();
+      this.set({ port: describePort(this.port.getInfo()), info: undefined, suggestedMode: 'full' });
+      await this.openConsole();
+      await this.probe();
+    });
+  }
+
+  async refreshInfo(): Promise<void> {
+    await this.guard('connecting', () => this.probe());
+  }
+
+  async flash(blob: Uint8Array, options: FlashOptions): Promise<void> {
+    const port = this.port;
+    if (!port) return this.fail(new MinnowError('NO_PORT_CHOSEN'));
+    this.set({ progress: undefined, lastFlash: undefined });
+    await this.guard('flashing', async () => {
+      const info = this.getState().info;
+      if (options.mode === 'model-only' && info) checkBlobVersion(info, readBlob(blob).header.version);
+      await this.closeConsole();
+      this.abort = new AbortController();
+      try {
+        const report = await flashBoard({
+          ...options,
+          port,
+          blob,
+          signal: this.abort.signal,
+          onProgress: (progress) => this.set({ progress }),
+          log: (line) => this.note(line),
+        });
+        this.set({
+          lastFlash: report,
+          ...(report.info ? { info: report.info, suggestedMode: 'model-only' } : {}),
+        });
+      } finally {
+        this.abort = undefined;
+        await this.openConsole().catch(() => undefined);
+      }
+    });
+  }
+
+  cancel(): void {
+    this.abort?.abort();
+  }
+
+  async runSample(input: Int8Array): Promise<void> {
+    await this.guard('running', async () => {
+      this.set({ lastRun: await runOnBoard(this.requireClient(), input, this.getState().info) });
+    });
+  }
+
+  async validate(blob: Uint8Array, samples: readonly ValidationSample[]): Promise<void> {
+    await this.guard('validating', async () => {
+      const info = this.getState().info;
+      const onProgress = (done: number, total: number) => this.set({ validation: { done, total } });
+      const report = await validateOnDevice(this.requireClient(), blob, samples, {
+        ...(info ? { info } : {}),
+        onProgress,
+      });
+      this.set({ validation: { done: samples.length, total: samples.length, report } });
+    });
+  }
+
+  async resetBoard(): Promise<void> {
+    await this.link?.resetBoard();
+  }
+
+  clearLog(): void {
+    this.console.clear();
+    this.set({});
+  }
+
+  async disconnect(): Promise<void> {
+    await this.closeConsole();
+    this.port = undefined;
+    this.set({ status: 'idle', port: undefined, info: undefined, suggestedMode: 'full' });
+  }
+
+  private requireClient(): BoardClient {
+    if (!this.link) throw new MinnowError('NO_PORT_CHOSEN');
+    return this.link.client;
+  }
+
+  private async probe(): Promise<void> {
+    try {
+      const info = await waitForInfo(this.requireClient(), 1500);
+      this.set({ info, suggestedMode: 'model-only' });
+    } catch (e) {
+      if (!isMinnowError(e) || e.id !== 'BOARD_SILENT') throw e;
+      this.note('No Minnow firmware answered: the first flash writes the full firmware.');
+      this.set({ info: undefined, suggestedMode: 'full' });
+    }
+  }
+
+  private async openConsole(): Promise<void> {
+    if (!this.port || this.link) return;
+    this.link = await ConsoleLink.open(this.port, {
+      bytes: (chunk) => {
+        this.console.bytes(chunk);
+        this.set({});
+      },
+      hello: (info) => this.set({ info, suggestedMode: 'model-only' }),
+      lost: () => {
+        this.link = undefined;
+        const lost = new DOMException('The device has been lost.', 'NetworkError');
+        this.set({
+          error: explainFailure(lost, { activity: 'the console was open', touched: [], lost: true }),
+        });
+      },
+    });
+  }
+
+  private async closeConsole(): Promise<void> {
+    const link = this.link;
+    this.link = undefined;
+    await link?.close();
+  }
+
+  private note(line: string): void {
+    this.console.note(line);
+    this.set({});
+  }
+
+  private fail(e: unknown): void {
+    this.set({
+      status: 'ready',
+      error: explainFailure(e, { activity: 'talking to the board', touched: [] }),
+    });
+  }
+
+  private async guard(status: DeviceStatus, work: () => Promise<void>): Promise<void> {
+    this.set({ status, error: undefined });
+    try {
+      await work();
+      this.set({ status: this.port ? 'ready' : 'idle' });
+    } catch (e) {
+      this.fail(e);
+      if (!this.port) this.set({ status: 'idle' });
+    }
+  }
+
+  private set(change: Partial<DeviceState>): void {
+    this.update({ ...change, log: this.console.value });
+  }
+}

@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { findBuild, type FirmwareManifest } from '../../core/firmware/manifest.ts';
+import { chipLabel, firmwareChip } from '../../device/chip-names.ts';
+import { fetchFromBase, loadManifestImage, type FirmwareImage } from '../../device/firmware-image.ts';
+import type { FlashMode } from '../../device/flash-plan.ts';
+import type { DeviceState } from '../../device/session.ts';
+import { FlashProgressList } from './FlashProgressList.tsx';
+import { OwnBuildPicker } from './OwnBuildPicker.tsx';
+
+export type FirmwareFor = (chip: string) => Promise<FirmwareImage | undefined>;
+
+interface Props {
+  readonly state: DeviceState;
+  readonly blob?: Uint8Array;
+  readonly chipId: string;
+  readonly manifest?: FirmwareManifest;
+  readonly firmwareBase: string;
+  readonly onFlash: (mode: FlashMode, firmwareFor: FirmwareFor) => void;
+  readonly onCancel: () => void;
+}
+
+/** Mode choice (model only by default on a board running Minnow), the no-build case, flash and its progress. */
+export function FlashSection({ state, blob, chipId, manifest, firmwareBase, onFlash, onCancel }: Props) {
+  const [override, setOverride] = useState<FlashMode>();
+  const [own, setOwn] = useState<FirmwareImage>();
+  const [wantOwn, setWantOwn] = useState(false);
+  const hasBuild = manifest !== undefined && findBuild(manifest, firmwareChip(chipId)) !== undefined;
+  const mode = override ?? (hasBuild || own ? state.suggestedMode : 'model-only');
+  const flashing = state.status === 'flashing';
+  const firmwareFor: FirmwareFor = async (chip) => {
+    if (own) return own;
+    const build = manifest && findBuild(manifest, chip);
+    return manifest && build
+      ? loadManifestImage(manifest, build, fetchFromBase(new URL(firmwareBase, document.baseURI).href))
+      : undefined;
+  };
+  return (
+    <div className="device-flash">
+      {!hasBuild && (
+        <div className="notice">
+          <p>This Minnow has no firmware build for {chipLabel(chipId)}.</p>
+          <div className="device-row">
+            <button type="button" onClick={() => setWantOwn(true)}>
+              Use my own firmware build
+            </button>
+            <button type="button" onClick={() => setOverride('model-only')}>
+              Model only
+            </button>
+          </div>
+          {(wantOwn || own) && <OwnBuildPicker onImage={setOwn} />}
+        </div>
+      )}
+      <fieldset className="device-mode" disabled={flashing}>
+        <legend>What to write</legend>
+        <label>
+          <input
+            type="radio"
+            name="flash-mode"
+            checked={mode === 'model-only'}
+            onChange={() => setOverride('model-only')}
+          />
+          Update model only (the board keeps its firmware)
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="flash-mode"
+            checked={mode === 'full'}
+            disabled={!hasBuild && !own}
+            onChange={() => setOverride('full')}
+          />
+          Firmware and model
+        </label>
+      </fieldset>
+      <div className="device-row">
+        <button
+          type="button"
+          className="primary"
+          disabled={!blob || !state.port || state.status !== 'ready'}
+          onClick={() => onFlash(mode, firmwareFor)}
+        >
+          Flash
+        </button>
+        {flashing && (
+          <button type="button" className="danger" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+        {!blob && <span className="muted">Quantize the model first: there is no blob to flash yet.</span>}
+      </div>
+      {state.progress && <FlashProgressList progress={state.progress} />}
+    </div>
+  );
+}
