@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 
 # gcc/cmake: firmware host tests; chromium: e2e tests; the RV32 cross compiler, picolibc and QEMU: the
 # firmware's RV32IMC parity test and instruction counts; clang: libFuzzer for the firmware fuzz targets.
-APT_PACKAGES=(gcc g++ cmake make clang libclang-rt-14-dev chromium gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf
+APT_PACKAGES=(gcc g++ cmake make clang fonts-dejavu-core libclang-rt-14-dev chromium gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf
   picolibc-riscv64-unknown-elf qemu-system-misc)
 
 missing=()

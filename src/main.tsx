@@ -1,11 +1,21 @@
+import '@xyflow/react/dist/style.css';
+import './ui/styles/index.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App.tsx';
+import { bootEditor } from './ui/boot.ts';
+import { EditorProvider } from './ui/EditorContext.tsx';
+import { registerServiceWorker } from './ui/pwa.ts';
 
 const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+if (root) {
+  const editor = await bootEditor();
+  createRoot(root).render(
+    <StrictMode>
+      <EditorProvider editor={editor}>
+        <App />
+      </EditorProvider>
+    </StrictMode>,
+  );
+  registerServiceWorker();
+}

@@ -1,16 +1,38 @@
-/** Placeholder page until the IDE lands: says what Minnow is and how to use the CLI meanwhile. */
+import { BottomPanel } from './BottomPanel.tsx';
+import { BudgetPanel } from './budget/BudgetPanel.tsx';
+import { Canvas } from './canvas/Canvas.tsx';
+import { NoticeBar } from './common/NoticeBar.tsx';
+import { Header } from './Header.tsx';
+import { useShortcuts } from './hooks/useShortcuts.ts';
+import { useTheme } from './hooks/useTheme.ts';
+import { useInspection } from './hooks/useInspection.ts';
+import { Inspector } from './inspector/Inspector.tsx';
+import { Palette } from './palette/Palette.tsx';
+import { ProjectsDialog } from './projects/ProjectsDialog.tsx';
+import { TemplatesDialog } from './projects/TemplatesDialog.tsx';
+
+/** The IDE: palette | canvas over the layer table / chip comparison / JSON | budget gauge and inspector. */
 export function App() {
+  useTheme();
+  useShortcuts();
+  const inspection = useInspection();
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', maxWidth: 640, margin: '4rem auto', lineHeight: 1.5 }}>
-      <h1>Minnow</h1>
-      <p>
-        Design a neural network, see whether it fits your microcontroller, train it, and flash it — all in the
-        browser.
-      </p>
-      <p>
-        The editor is on its way. Meanwhile, <code>npx minnow inspect examples/mnist-mlp.json --chip esp32</code>{' '}
-        shows what a model costs on a chip.
-      </p>
-    </main>
+    <div className="app">
+      <Header />
+      <div className="workspace">
+        <Palette />
+        <main className="center" aria-label="Network">
+          <Canvas inspection={inspection} />
+          <BottomPanel inspection={inspection} />
+        </main>
+        <aside className="side" aria-label="Budget and layer settings">
+          <BudgetPanel inspection={inspection} />
+          <Inspector inspection={inspection} />
+        </aside>
+      </div>
+      <NoticeBar />
+      <TemplatesDialog />
+      <ProjectsDialog />
+    </div>
   );
 }

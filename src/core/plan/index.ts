@@ -11,7 +11,8 @@ export { ARENA_ALIGN, alignUp } from './live.ts';
 export { verifyPlan, checkPlacement, checkLifetimes, type PlanProblem } from './verify.ts';
 
 function stepReports(graph: ExecGraph): StepReport[] {
-  const live = liveBytesPerStep(graph.buffers);
+  // Unaligned, so a step never shows more than the arena: live regions are disjoint inside it.
+  const live = liveBytesPerStep(graph.buffers, (bytes) => bytes);
   const buffersAt = graph.steps.map((): number[] => []);
   for (const b of graph.buffers) {
     for (let s = b.firstStep; s <= b.lastStep && s < buffersAt.length; s++) buffersAt[s]?.push(b.id);

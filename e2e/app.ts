@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+
+export const ARTIFACTS = join(import.meta.dirname, 'artifacts');
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** Drags a palette layer onto the canvas, below every node: it is appended to the model. */
+export async function dragLayer(page: Page, type: string): Promise<void> {
+  const canvas = page.getByTestId('canvas');
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('the canvas is not visible');
+  await page.dragAndDrop(`[data-layer-type="${type}"]`, '[data-testid="canvas"]', {
+    targetPosition: { x: box.width / 2, y: box.height - 12 },
+  });
+}
+
+export const text = async (page: Page, testId: string): Promise<string> =>
+  (await page.getByTestId(testId).textContent()) ?? '';
+
+export const verdict = (page: Page) => page.getByTestId('verdict').getAttribute('data-verdict');
+
+/** Layer ids of the open project as saved in IndexedDB (what a reload will restore). */
+export function savedLayers(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('minnow');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['projects', 'meta'], 'readonly');
+          const meta = tx.objectStore('meta').get('workspace');
+          meta.onsuccess = () => {
+            const get = tx.objectStore('projects').get((meta.result as { currentId: string }).currentId);
+            get.onsuccess = () => {
+              const record = get.result as { file: { model: { layers: { id: string }[] } } } | undefined;
+              resolve(record?.file.model.layers.map((l) => l.id) ?? []);
+              open.result.close();
+            };
+          };
+        };
+      }),
+  );
+}
+
+/** Waits until the canvas has stopped moving (its view animates after layers are added). */
+export async function canvasSettled(page: Page): Promise<void> {
+  const transform = () =>
+    page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+  let last = '';
+  for (let i = 0; i < 50; i++) {
+    const now = await transform();
+    if (now === last) return;
+    last = now;
+    await page.waitForTimeout(120);
+  }
+}

@@ -1,0 +1,25 @@
+import type { ActionContext } from './context.ts';
+import type { BottomTab, DialogId, Notice, Theme } from '../types.ts';
+
+/** View state: selection, panels, theme, dialogs and notices. None of it is an undo step. */
+export function uiActions({ store }: ActionContext) {
+  return {
+    select(id: string | null): void {
+      if (store.getState().selectedId !== id) store.setState({ selectedId: id });
+    },
+    setTab(bottomTab: BottomTab): void {
+      store.setState({ bottomTab });
+    },
+    setTheme(theme: Theme): void {
+      store.setState({ theme });
+    },
+    openDialog(dialog: DialogId): void {
+      store.setState({ dialog });
+    },
+    notify(notice: Notice | null): void {
+      store.setState({ notice });
+    },
+  };
+}
+
+export type UiActions = ReturnType<typeof uiActions>;

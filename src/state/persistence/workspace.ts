@@ -1,0 +1,87 @@
+import { isMinnowError } from '../../core/errors.ts';
+import { parseProject, toProjectFile } from '../project-file.ts';
+import type { EditorData, Project, Theme } from '../types.ts';
+import { META, PROJECTS, requestResult, transactionDone } from './idb.ts';
+
+/** What IndexedDB holds: one record per project (its project file) and one workspace record. */
+interface ProjectRecord {
+  readonly id: string;
+  readonly file: unknown;
+}
+interface WorkspaceRecord {
+  readonly order: readonly string[];
+  readonly currentId: string;
+  readonly theme: Theme;
+}
+const WORKSPACE_KEY = 'workspace';
+
+export interface LoadedWorkspace {
+  readonly projects: readonly Project[];
+  readonly currentId?: string;
+  readonly theme?: Theme;
+  /** Records that could not be read back (written by another version, or damaged). */
+  readonly skipped: number;
+}
+
+function readProject(record: ProjectRecord): Project | undefined {
+  try {
+    return typeof record.id === 'string' ? { ...parseProject(record.file), id: record.id } : undefined;
+  } catch (e) {
+    if (isMinnowError(e)) return undefined;
+    throw e;
+  }
+}
+
+function isWorkspace(raw: unknown): raw is WorkspaceRecord {
+  const w = raw as Partial<WorkspaceRecord> | undefined;
+  return (
+    Array.isArray(w?.order) && typeof w?.currentId === 'string' && (w.theme === 'light' || w.theme === 'dark')
+  );
+}
+
+/** Reads every stored project, each checked by the project file schema, in the saved list order. */
+export async function loadWorkspace(db: IDBDatabase): Promise<LoadedWorkspace> {
+  const tx = db.transaction([PROJECTS, META], 'readonly');
+  const records = (await requestResult(tx.objectStore(PROJECTS).getAll())) as ProjectRecord[];
+  const meta: unknown = await requestResult(tx.objectStore(META).get(WORKSPACE_KEY));
+  const read = records.map(readProject).filter((p): p is Project => p !== undefined);
+  const workspace = isWorkspace(meta) ? meta : undefined;
+  const rank = (p: Project): number => {
+    const i = workspace?.order.indexOf(p.id) ?? -1;
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  const projects = [...read].sort((a, b) => rank(a) - rank(b) || b.updatedAt.localeCompare(a.updatedAt));
+  return {
+    projects,
+    skipped: records.length - read.length,
+    ...(workspace ? { currentId: workspace.currentId, theme: workspace.theme } : {}),
+  };
+}
+
+/** Writes what changed between two states (by identity); `before` null writes everything. */
+export async function saveChanges(
+  db: IDBDatabase,
+  before: EditorData | null,
+  after: EditorData,
+): Promise<void> {
+  const tx = db.transaction([PROJECTS, META], 'readwrite');
+  const store = tx.objectStore(PROJECTS);
+  for (const id of after.order) {
+    const meta = after.projects[id];
+    const model = after.models[id];
+    if (!meta || !model) continue;
+    if (before && before.projects[id] === meta && before.models[id] === model) continue;
+    store.put({ id, file: toProjectFile({ ...meta, model }) } satisfies ProjectRecord);
+  }
+  for (const id of before?.order ?? []) if (!after.projects[id]) store.delete(id);
+  const changed =
+    !before ||
+    before.order !== after.order ||
+    before.currentId !== after.currentId ||
+    before.theme !== after.theme;
+  if (changed) {
+    const workspace: WorkspaceRecord = { order: after.order, currentId: after.currentId, theme: after.theme };
+    tx.objectStore(META).put(workspace, WORKSPACE_KEY);
+  }
+  await transactionDone(tx);
+}

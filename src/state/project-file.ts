@@ -1,0 +1,79 @@
+import { MinnowError } from '../core/errors.ts';
+import { parseModelSpec } from '../core/model/analyze.ts';
+import type { ModelSpec } from '../core/model/types.ts';
+import {
+  MAX_PROJECT_FILE_BYTES,
+  PROJECT_FORMAT,
+  PROJECT_VERSION,
+  projectFileSchema,
+} from './project-schema.ts';
+import type { Project } from './types.ts';
+
+/** A project as read from a file: everything but the id, which the app assigns. */
+export type ProjectFile = Omit<Project, 'id'>;
+
+function isObject(raw: unknown): raw is Record<string, unknown> {
+  return typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+}
+
+function checkModel(raw: unknown): ModelSpec {
+  try {
+    return parseModelSpec(raw);
+  } catch (e) {
+    if (!(e instanceof MinnowError)) throw e;
+    throw new MinnowError('PROJECT_SCHEMA', { path: 'model', detail: `${e.message} ${e.hint}` });
+  }
+}
+
+/** Checks a parsed project file (docs/PROJECT.md) and returns it typed, or throws a coded error. */
+export function parseProject(raw: unknown): ProjectFile {
+  if (isObject(raw) && typeof raw.version === 'number' && raw.version !== PROJECT_VERSION) {
+    throw new MinnowError('PROJECT_VERSION', { version: raw.version });
+  }
+  const result = projectFileSchema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const path = issue?.path.length ? issue.path.join('.') : '(top level)';
+    throw new MinnowError('PROJECT_SCHEMA', { path, detail: issue?.message ?? 'invalid' });
+  }
+  const { name, chip, model, createdAt, updatedAt } = result.data;
+  return { name, chipId: chip, model: checkModel(model), createdAt, updatedAt };
+}
+
+/**
+ * Reads an imported file: a project file, or a bare model file (which becomes a project on `defaultChip`).
+ * Throws a coded error and never returns a partial result.
+ */
+export function parseProjectText(text: string, defaultChip: string, now: string): ProjectFile {
+  if (text.length > MAX_PROJECT_FILE_BYTES) {
+    throw new MinnowError('PROJECT_SCHEMA', { path: '(top level)', detail: 'the file is larger than 5 MB' });
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new MinnowError('PROJECT_NOT_JSON', { detail: (e as Error).message });
+  }
+  if (isObject(raw) && raw.format === 'minnow-model') {
+    const model = parseModelSpec(raw);
+    return { name: model.name, chipId: defaultChip, model, createdAt: now, updatedAt: now };
+  }
+  return parseProject(raw);
+}
+
+/** The file a project is exported to and stored as. */
+export function toProjectFile(project: Project): Record<string, unknown> {
+  return {
+    format: PROJECT_FORMAT,
+    version: PROJECT_VERSION,
+    name: project.name,
+    chip: project.chipId,
+    model: project.model,
+    createdAt: project.createdAt,
+    updatedAt: project.updatedAt,
+  };
+}
+
+export function serializeProject(project: Project): string {
+  return JSON.stringify(toProjectFile(project), null, 2) + '\n';
+}

@@ -1,0 +1,56 @@
+import type { ModelSpec } from '../core/model/types.ts';
+
+/** A project's own fields; its model lives in the model slice under the same id. */
+export interface ProjectMeta {
+  readonly id: string;
+  readonly name: string;
+  /** Catalog id of the chip the budget is computed for. */
+  readonly chipId: string;
+  /** ISO 8601 timestamps. */
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface ModelSlice {
+  /** Every project's model, by project id. Kept as written (an invalid edit stays, shown with its error). */
+  readonly models: Readonly<Record<string, ModelSpec>>;
+}
+
+export interface ProjectSlice {
+  readonly projects: Readonly<Record<string, ProjectMeta>>;
+  /** Project ids in list order (most recently created first). */
+  readonly order: readonly string[];
+  readonly currentId: string;
+}
+
+export type Theme = 'light' | 'dark';
+export type BottomTab = 'layers' | 'json' | 'compare';
+export type DialogId = 'templates' | 'projects' | null;
+
+export interface Notice {
+  readonly kind: 'info' | 'error';
+  readonly text: string;
+  /** Offers an Undo button (after a destructive action). */
+  readonly undoable?: boolean;
+  /** Only for screen readers (announces what a keyboard action did without covering the page). */
+  readonly quiet?: boolean;
+}
+
+export interface UiSlice {
+  readonly selectedId: string | null;
+  readonly bottomTab: BottomTab;
+  readonly theme: Theme;
+  readonly dialog: DialogId;
+  readonly notice: Notice | null;
+}
+
+/** The whole editor state: plain, serializable data. Behaviour lives in the actions. */
+export type EditorData = ModelSlice & ProjectSlice & UiSlice;
+
+/** The part undo/redo tracks: the documents, not the view. */
+export type TrackedData = ModelSlice & ProjectSlice;
+
+/** One project with its model, as stored and exported. */
+export interface Project extends ProjectMeta {
+  readonly model: ModelSpec;
+}

@@ -1,0 +1,15 @@
+import { createContext, type ReactNode } from 'react';
+import type { EditorActions } from '../state/actions/index.ts';
+import type { EditorStore } from '../state/store.ts';
+
+export interface Editor {
+  readonly store: EditorStore;
+  readonly actions: EditorActions;
+}
+
+export const EditorContext = createContext<Editor | null>(null);
+
+/** Gives the components below one editor: its store and its actions. */
+export function EditorProvider({ editor, children }: { editor: Editor; children: ReactNode }) {
+  return <EditorContext.Provider value={editor}>{children}</EditorContext.Provider>;
+}

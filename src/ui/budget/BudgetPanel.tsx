@@ -1,0 +1,37 @@
+import { useMemo } from 'react';
+import { CHIPS } from '../../core/chips/catalog.ts';
+import { useProject } from '../hooks/useEditor.ts';
+import { useSuggestions } from '../hooks/useInspection.ts';
+import { BudgetBlocked } from './BudgetBlocked.tsx';
+import { ChipPicker } from './ChipPicker.tsx';
+import { Gauge } from './Gauge.tsx';
+import { gaugeView } from './gauge-view.ts';
+import type { Inspection } from './inspection.ts';
+import { Suggestions } from './Suggestions.tsx';
+
+export function BudgetPanel({ inspection }: { inspection: Inspection }) {
+  const suggestions = useSuggestions(inspection);
+  const view = useMemo(
+    () => (inspection.status === 'ok' ? gaugeView(inspection.report) : null),
+    [inspection],
+  );
+  const { chipId } = useProject();
+  const chipName = CHIPS.find((c) => c.id === chipId)?.name ?? chipId;
+  return (
+    <section className="panel budget" aria-labelledby="budget-title">
+      <div className="panel-head">
+        <h2 id="budget-title" className="panel-title">
+          Budget
+        </h2>
+        <ChipPicker />
+      </div>
+      {inspection.status === 'empty' && (
+        <p className="empty">Add layers to see the RAM, flash and time they need on {chipName}.</p>
+      )}
+      {inspection.status === 'error' && <BudgetBlocked error={inspection.error} />}
+      {view && (
+        <Gauge view={view}>{view.verdict.code !== 'fits' && <Suggestions items={suggestions} />}</Gauge>
+      )}
+    </section>
+  );
+}

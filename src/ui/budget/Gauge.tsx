@@ -1,0 +1,44 @@
+import type { ReactNode } from 'react';
+import { Bar } from './Bar.tsx';
+import type { GaugeView } from './gauge-view.ts';
+
+/** The budget of one model on one chip: verdict, RAM, flash, latency and totals. */
+/** `children` (the fixes, when it does not fit) come right under the verdict. */
+export function Gauge({ view, children }: { view: GaugeView; children?: ReactNode }) {
+  return (
+    <div className="gauge" data-testid="gauge">
+      <div className={`verdict ${view.verdict.tone}`} data-testid="verdict" data-verdict={view.verdict.code}>
+        <span className="verdict-label">{view.verdict.label}</span>
+        <span className="verdict-chip">on {view.chipName}</span>
+      </div>
+      {children}
+      <Bar view={view.ram} />
+      <Bar view={view.flash} />
+      <dl className="figures">
+        <div>
+          <dt>Latency</dt>
+          <dd
+            data-testid="latency"
+            title={view.latency.isEstimate ? 'An estimate until measured on a board' : 'Measured on a board'}
+          >
+            {view.latency.isEstimate ? `≈ ${view.latency.text}` : view.latency.text}
+          </dd>
+        </div>
+        {view.totals.map((t) => (
+          <div key={t.label}>
+            <dt>{t.label}</dt>
+            <dd data-testid={`total-${t.label.split(' ')[0]?.toLowerCase()}`}>{t.text}</dd>
+          </div>
+        ))}
+      </dl>
+      <details className="reasons">
+        <summary>Why</summary>
+        <ul>
+          {view.reasons.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import type { DragEvent } from 'react';
+import type { Inspection } from '../budget/inspection.ts';
+import { useActions, useEditor } from '../hooks/useEditor.ts';
+import { CanvasEmpty } from './CanvasEmpty.tsx';
+import { LAYER_MIME } from './drop.ts';
+import { InputNodeView } from './InputNodeView.tsx';
+import { LayerNodeView } from './LayerNodeView.tsx';
+import { useCanvas } from './useCanvas.ts';
+import { useFitOnChange } from './useFitOnChange.ts';
+import { useRevealSelected } from './useRevealSelected.ts';
+
+const nodeTypes = { layer: LayerNodeView, modelInput: InputNodeView };
+
+function Flow({ inspection }: { inspection: Inspection }) {
+  const canvas = useCanvas(inspection);
+  const { select } = useActions();
+  const theme = useEditor((s) => s.theme);
+  const { screenToFlowPosition } = useReactFlow();
+  useFitOnChange(canvas.nodes.length);
+  useRevealSelected(canvas.nodes);
+  const onDragOver = (e: DragEvent) => {
+    if (!e.dataTransfer.types.includes(LAYER_MIME)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  };
+  const onDrop = (e: DragEvent) => {
+    const type = e.dataTransfer.getData(LAYER_MIME);
+    if (!type) return;
+    e.preventDefault();
+    canvas.insertAt(type, screenToFlowPosition({ x: e.clientX, y: e.clientY }).y);
+  };
+  return (
+    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+      <ReactFlow
+        nodes={canvas.nodes}
+        edges={canvas.edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={canvas.onNodesChange}
+        onDelete={canvas.onDelete}
+        onConnect={canvas.onConnect}
+        isValidConnection={canvas.isValidConnection}
+        onNodeDragStop={canvas.onNodeDragStop}
+        onNodeClick={(_, node) => select(node.id)}
+        onPaneClick={() => select(null)}
+        deleteKeyCode={['Delete', 'Backspace']}
+        colorMode={theme}
+        minZoom={0.05}
+        maxZoom={1.5}
+        aria-label="Network canvas"
+      >
+        <Background gap={20} size={1} />
+        <Controls showInteractive={false} position="bottom-left" />
+      </ReactFlow>
+      {canvas.nodes.length <= 1 && <CanvasEmpty />}
+    </div>
+  );
+}
+
+/** The network as a graph: drop layers from the palette, connect merge layers, drag to reorder. */
+export function Canvas({ inspection }: { inspection: Inspection }) {
+  return (
+    <ReactFlowProvider>
+      <Flow inspection={inspection} />
+    </ReactFlowProvider>
+  );
+}

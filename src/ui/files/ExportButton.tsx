@@ -1,0 +1,21 @@
+import { serializeProject } from '../../state/project-file.ts';
+import type { EditorData } from '../../state/types.ts';
+import { useStoreApi } from '../hooks/useEditor.ts';
+import { downloadText, exportFileName } from './download.ts';
+
+/** Downloads a project as a project file (docs/PROJECT.md). */
+export function exportProject(state: EditorData, id: string): void {
+  const meta = state.projects[id];
+  const model = state.models[id];
+  if (meta && model) downloadText(exportFileName(meta.name), serializeProject({ ...meta, model }));
+}
+
+export function ExportButton() {
+  const store = useStoreApi();
+  const onClick = () => exportProject(store.getState(), store.getState().currentId);
+  return (
+    <button type="button" onClick={onClick} title="Save the project to a file">
+      Export
+    </button>
+  );
+}
