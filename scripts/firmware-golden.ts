@@ -1,9 +1,11 @@
 /**
  * Writes the golden cases of the TS↔C parity run: for every examples/*.json model and for random models of
- * src/core/testing/random-model.ts (fixed seeds), a blob compiled with seeded random weights (and its
+ * src/core/testing/random-model.ts (fixed seeds, and sequence models with Embedding or GRU layers), a blob compiled with seeded random weights (and its
  * embedded test vector), a seeded random int8 input, and the output core/reference computes for it.
  *
  *   npx tsx scripts/firmware-golden.ts <out-dir> [--random N] [--first-seed S]
+ *
+ * Examples and some random models are also written with int4 and ternary Dense/Conv2D weights.
  *
  * Writes <name>.bin, <name>.in, <name>.out, cases.txt (every case) and examples.txt (the examples only);
  * the C parity runner reads them.
@@ -14,15 +16,27 @@ import { compileModel } from '../src/core/blob/compile.ts';
 import { readBlob } from '../src/core/blob/reader.ts';
 import { isMinnowError } from '../src/core/errors.ts';
 import { analyzeModel, parseModelJson, type ModelSpec } from '../src/core/model/index.ts';
+import type { WeightPacking } from '../src/core/quant/packing.ts';
 import { randomInputs, randomWeights } from '../src/core/quant/random-weights.ts';
 import { createRandom } from '../src/core/random.ts';
 import { prepare, run } from '../src/core/reference/interpreter.ts';
 import { randomModel } from '../src/core/testing/random-model.ts';
+import { charLmBlob } from './char-lm.ts';
 
 interface Case {
   readonly name: string;
   readonly spec: ModelSpec;
   readonly seed: number;
+  readonly packing?: Readonly<Record<string, WeightPacking>>;
+}
+
+const PACKINGS: readonly WeightPacking[] = ['int8', 'int4', 'ternary'];
+
+/** A packing for every Dense, Conv2D and GRU layer: `all`, or one drawn per layer. */
+function packingOf(spec: ModelSpec, all: WeightPacking | undefined, seed: number) {
+  const rnd = createRandom(seed + 3);
+  const layers = spec.layers.filter((l) => ['Dense', 'Conv2D', 'GRU'].includes(l.type));
+  return Object.fromEntries(layers.map((l) => [l.id, all ?? rnd.pick(PACKINGS)]));
 }
 
 /** Compiles one case and writes its three files; returns false when the compiler refuses the model. */
@@ -34,6 +48,7 @@ function writeCase(dir: string, c: Case): boolean {
     blob = compileModel(model, weights, {
       calibration: randomInputs(model, 4, c.seed + 1),
       testVector: true,
+      ...(c.packing ? { packing: c.packing } : {}),
     }).blob;
   } catch (e) {
     if (!isMinnowError(e)) throw e;
@@ -63,9 +78,10 @@ function main(): void {
   const firstSeed = option('--first-seed', 1);
   mkdirSync(dir, { recursive: true });
   const names: string[] = [];
-  for (const file of readdirSync('examples')
+  const exampleFiles = readdirSync('examples')
     .filter((f) => f.endsWith('.json'))
-    .sort()) {
+    .sort();
+  for (const file of exampleFiles) {
     const spec = parseModelJson(readFileSync(join('examples', file), 'utf8'));
     const name = `example-${file.replace(/\.json$/, '')}`;
     if (writeCase(dir, { name, spec, seed: 7 })) names.push(name);
@@ -76,6 +92,44 @@ function main(): void {
     const name = `random-${seed}`;
     if (writeCase(dir, { name, spec: randomModel(seed), seed })) names.push(name);
   }
+  // Sequence models (an Embedding first, or a GRU) with packings drawn per layer, drawn apart so the cases
+  // above stay the same.
+  const sequenceCases = Math.ceil(wanted / 6);
+  for (
+    let seed = firstSeed, found = 0;
+    found < sequenceCases && seed < firstSeed + 40 * sequenceCases;
+    seed++
+  ) {
+    const spec = randomModel(seed, { embedding: true, gru: true });
+    if (!spec.layers.some((l) => l.type === 'GRU' || l.type === 'Embedding')) continue;
+    const name = `sequence-${seed}`;
+    if (writeCase(dir, { name, spec, seed, packing: packingOf(spec, undefined, seed) })) {
+      names.push(name);
+      found++;
+    }
+  }
+  // The examples and some random models again with int4 and ternary weights in their Dense and Conv2D layers.
+  for (const file of exampleFiles) {
+    const spec = parseModelJson(readFileSync(join('examples', file), 'utf8'));
+    for (const all of ['int4', 'ternary'] as const) {
+      const name = `example-${file.replace(/\.json$/, '')}-${all}`;
+      if (writeCase(dir, { name, spec, seed: 7, packing: packingOf(spec, all, 7) })) names.push(name);
+    }
+  }
+  for (let seed = firstSeed; seed < firstSeed + Math.ceil(wanted / 8); seed++) {
+    const spec = randomModel(seed);
+    if (writeCase(dir, { name: `packed-${seed}`, spec, seed, packing: packingOf(spec, undefined, seed) }))
+      names.push(`packed-${seed}`);
+  }
+  // The char-LM of firmware-generate-check.ts, one token per run from a zero state.
+  const charLm = charLmBlob(false);
+  const lm = prepare(readBlob(charLm));
+  const token = Int8Array.of(72 - 128);
+  const next = run(lm, token, new Uint8Array(lm.blob.header.arenaSize));
+  writeFileSync(join(dir, 'char-lm.bin'), charLm);
+  writeFileSync(join(dir, 'char-lm.in'), new Uint8Array(token.buffer));
+  writeFileSync(join(dir, 'char-lm.out'), new Uint8Array(next.buffer, next.byteOffset, next.length));
+  names.push('char-lm');
   writeFileSync(join(dir, 'cases.txt'), `${names.join('\n')}\n`);
   writeFileSync(join(dir, 'examples.txt'), `${names.slice(0, examples).join('\n')}\n`);
   console.log(`golden: ${examples} example and ${names.length - examples} random cases in ${dir}`);

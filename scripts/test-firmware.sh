@@ -29,6 +29,9 @@ while read -r name; do
   npx tsx scripts/firmware-board-check.ts "$BUILD/mn_board" "$GOLDEN" "$name"
 done <"$GOLDEN/examples.txt"
 
+echo "== virtual board: generate streams the tokens of the core/reference greedy loop"
+npx tsx scripts/firmware-generate-check.ts "$BUILD/mn_board" "$BUILD"
+
 echo "== fuzz (${FUZZ_SECONDS}s per target)"
 bash scripts/firmware-fuzz.sh "$FUZZ_SECONDS" "$GOLDEN"
 

@@ -4,10 +4,11 @@ import { assignQuant } from '../quant/activation-quant.ts';
 import { calibrate, quantizeTensor } from '../quant/calibrate.ts';
 import { floatModel, type FloatModel } from '../quant/float-run.ts';
 import { randomWeights } from '../quant/random-weights.ts';
+import type { WeightPacking } from '../quant/packing.ts';
 import type { CalibrationOptions, FloatWeights, QuantParams, Range } from '../quant/types.ts';
 import { prepare, run } from '../reference/interpreter.ts';
 import { storedShape, TableBuilder } from './assemble.ts';
-import { ElementType } from './format.ts';
+import { align16, ElementType } from './format.ts';
 import { readBlob } from './reader.ts';
 import { addStepOp } from './step-ops.ts';
 import type { BlobContent } from './types.ts';
@@ -21,6 +22,10 @@ export interface CompileOptions {
   readonly testVector?: boolean;
   /** The memory plan to use; by default planModel(model). */
   readonly plan?: MemoryPlan;
+  /** Weight packing per layer id (F-30, F-75): int4 or ternary for Dense, Conv2D and GRU; int8 by default. */
+  readonly packing?: Readonly<Record<string, WeightPacking>>;
+  /** F-69: GRU states carry over between runs (streaming one token per run) instead of starting at 0. */
+  readonly keepGruState?: boolean;
 }
 
 export interface Compiled {
@@ -34,8 +39,21 @@ export interface Compiled {
 
 type Ranges = (float: FloatModel) => readonly Range[];
 
-function content(model: AnalyzedModel, weights: FloatWeights, plan: MemoryPlan, ranges: Ranges) {
+function content(
+  model: AnalyzedModel,
+  weights: FloatWeights,
+  plan: MemoryPlan,
+  ranges: Ranges,
+  options: Pick<CompileOptions, 'packing' | 'keepGruState'> = {},
+) {
   const graph = plan.graph;
+  // GRU states live above the planned buffers: they are read before they are written.
+  let arenaSize = plan.arenaBytes;
+  const stateOffset = (bytes: number) => {
+    const at = align16(arenaSize);
+    arenaSize = at + bytes;
+    return at;
+  };
   const float = floatModel(model, graph, weights);
   const quant = assignQuant(float, ranges(float));
   const table = new TableBuilder();
@@ -57,16 +75,27 @@ function content(model: AnalyzedModel, weights: FloatWeights, plan: MemoryPlan, 
     );
   }
   for (const step of graph.steps)
-    addStepOp({ step, graph, quant, params: float.params.get(step.index), table });
+    addStepOp({
+      step,
+      graph,
+      quant,
+      params: float.params.get(step.index),
+      embedding: float.tables.get(step.index),
+      gru: float.grus.get(step.index),
+      stateOffset,
+      keepState: options.keepGruState,
+      packing: options.packing,
+      table,
+    });
   const blob: BlobContent = {
     name: model.name,
-    arenaSize: plan.arenaBytes,
+    arenaSize,
     inputTensor: graph.inputTensor,
     outputTensor: graph.outputTensor,
     tensors: table.tensors,
     ops: table.ops,
   };
-  return { blob, quant };
+  return { blob, quant, plan };
 }
 
 /**
@@ -74,9 +103,11 @@ function content(model: AnalyzedModel, weights: FloatWeights, plan: MemoryPlan, 
  * quantize weights and activations to int8 and pack the blob of docs/FORMAT.md.
  */
 export function compileModel(model: AnalyzedModel, weights: FloatWeights, options: CompileOptions): Compiled {
-  const plan = options.plan ?? planModel(model);
   const calibrated: Ranges = (float) => calibrate(float, options.calibration, options.calibrationOptions);
-  const { blob: packed, quant } = content(model, weights, plan, calibrated);
+  const built = content(model, weights, options.plan ?? planModel(model), calibrated, options);
+  const { blob: packed, quant } = built;
+  // The arena the blob asks for: the plan's, plus any GRU state above it.
+  const plan = { ...built.plan, arenaBytes: packed.arenaSize };
   const graph = plan.graph;
   const input = quant[graph.inputTensor] as QuantParams;
   const output = quant[graph.outputTensor] as QuantParams;
@@ -95,7 +126,11 @@ export function compileModel(model: AnalyzedModel, weights: FloatWeights, option
  * The exact size of the model's blob without a test vector: what the flash budget needs on every edit.
  * Sizes depend on shapes only, so stand-in weights and stand-in ranges do, and no float inference runs.
  */
-export function blobSize(model: AnalyzedModel, plan: MemoryPlan = planModel(model)): number {
+export function blobSize(
+  model: AnalyzedModel,
+  plan: MemoryPlan = planModel(model),
+  packing?: Readonly<Record<string, WeightPacking>>,
+): number {
   const unitRanges: Ranges = () => plan.graph.tensors.map(() => ({ min: -1, max: 1 }));
-  return writeBlob(content(model, randomWeights(model, 0), plan, unitRanges).blob).length;
+  return writeBlob(content(model, randomWeights(model, 0), plan, unitRanges, { packing }).blob).length;
 }

@@ -129,7 +129,7 @@ const conv = opIndex(OPCODE.Conv2D);
 const dense = opIndex(OPCODE.Dense);
 const addOp = opIndex(OPCODE.Add);
 const pool = opIndex(OPCODE.MaxPooling2D);
-for (const opcode of [0, OPCODE.Embedding, OPCODE.GRU, 16, 255])
+for (const opcode of [0, 16, 255])
   add(`op code ${opcode}`, 'BLOB_OPCODE', (v) => v.setUint8(opAt(0), opcode));
 add('Dense with two inputs', 'BLOB_OP_OPERANDS', (v) => v.setUint8(opAt(dense) + 1, 2));
 add('Add with one input', 'BLOB_OP_OPERANDS', (v) => v.setUint8(opAt(addOp) + 1, 1));
@@ -143,16 +143,6 @@ add('bias of the wrong type', 'BLOB_OP_OPERANDS', (v) => {
   const bias = parsed.ops[conv]!.const0 + 1;
   v.setUint8(tensorAt(bias), (desc(bias) & 0xf0) | ElementType.UINT16);
 });
-for (const [name, type] of [
-  ['int4', ElementType.INT4],
-  ['ternary', ElementType.TERNARY],
-] as const) {
-  add(
-    `${name} weights`,
-    'BLOB_PACKING_UNSUPPORTED',
-    setDesc(parsed.ops[conv]!.const0, (desc(parsed.ops[conv]!.const0) & 0xf0) | type),
-  );
-}
 add('stride 0', 'BLOB_OP_ATTRIBUTES', (v) => v.setUint8(opAt(conv) + 10, 0));
 add('padding as large as the kernel', 'BLOB_OP_ATTRIBUTES', (v) => v.setUint8(opAt(conv) + 12, 3));
 add('pool size 0', 'BLOB_OP_ATTRIBUTES', (v) => v.setUint8(opAt(pool) + 10, 0));

@@ -60,7 +60,7 @@ export function byteSize(type: ElementType, count: number): number {
   }
 }
 
-/** §5: op codes; Embedding and GRU are reserved. */
+/** §5: op codes. */
 export const OPCODE = {
   Dense: 1,
   Conv2D: 2,
@@ -78,7 +78,6 @@ export const OPCODE = {
   Embedding: 14,
   GRU: 15,
 } as const;
-export const RESERVED_OPCODES: ReadonlySet<number> = new Set([OPCODE.Embedding, OPCODE.GRU]);
 
 export function align16(n: number): number {
   return Math.ceil(n / ALIGN) * ALIGN;

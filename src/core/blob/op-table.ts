@@ -2,8 +2,11 @@ import { MinnowError } from '../errors.ts';
 import { KERNELS } from '../reference/kernels.ts';
 import type { Kernel, Operands } from '../reference/kernel.ts';
 import { constantValues } from './constants.ts';
-import { ElementType, ENTRY_SIZE, HEADER_SIZE, NO_TENSOR, RESERVED_OPCODES } from './format.ts';
+import { ElementType, ENTRY_SIZE, HEADER_SIZE, NO_TENSOR, OPCODE } from './format.ts';
 import type { OpEntry, TensorEntry } from './types.ts';
+
+/** F-30: the ops whose kernels read int4 and ternary weights. */
+const PACKED_OPCODES: ReadonlySet<number> = new Set([OPCODE.Dense, OPCODE.Conv2D, OPCODE.GRU]);
 
 const PACKING_NAMES: Record<number, string> = {
   [ElementType.INT4]: 'int4',
@@ -76,13 +79,12 @@ function resolve(
 
 function checkOp(bytes: Uint8Array, index: number, op: OpEntry, tensors: readonly TensorEntry[]): void {
   const kernel = KERNELS.get(op.opcode);
-  if (!kernel || RESERVED_OPCODES.has(op.opcode))
-    throw new MinnowError('BLOB_OPCODE', { op: index, opcode: op.opcode });
+  if (!kernel) throw new MinnowError('BLOB_OPCODE', { op: index, opcode: op.opcode });
   const where = { op: index, opname: kernel.name };
   const o = resolve(kernel, index, op, tensors);
   if (typeof o === 'string') throw new MinnowError('BLOB_OP_OPERANDS', { ...where, detail: o });
   const packed = o.constants.find((t) => t.type === ElementType.INT4 || t.type === ElementType.TERNARY);
-  if (packed)
+  if (packed && !PACKED_OPCODES.has(op.opcode))
     throw new MinnowError('BLOB_PACKING_UNSUPPORTED', { ...where, packing: PACKING_NAMES[packed.type] });
   const attrProblem =
     op.actMin > op.actMax

@@ -4,14 +4,19 @@ import type { ExecGraph, ExecStep } from '../plan/types.ts';
 import { ADD_LEFT_SHIFT } from '../reference/add.ts';
 import { roundHalfAway } from '../quant/calibrate.ts';
 import { FLOAT_FUNCS } from '../quant/float-kernels.ts';
-import { channelGeometry, clampOf } from '../quant/float-run.ts';
+import { clampOf } from '../quant/float-run.ts';
 import type { ChannelParams } from '../quant/float-weights.ts';
 import { byteAttr, windowsOf } from '../quant/geometry.ts';
 import { lookupTable, softmaxTable } from '../quant/lut.ts';
 import type { QuantParams } from '../quant/types.ts';
 import { noKernel, unsupported } from '../quant/unsupported.ts';
-import { quantizeChannels, requantTable } from '../quant/weights.ts';
+import { requantTable } from '../quant/weights.ts';
 import type { TableBuilder } from './assemble.ts';
+import type { GruWeights } from '../quant/gru.ts';
+import type { WeightPacking } from '../quant/packing.ts';
+import { channelOp } from './channel-op.ts';
+import { embeddingOp } from './embedding-op.ts';
+import { gruOp } from './gru-op.ts';
 import { ElementType, MAX_INPUTS, OPCODE } from './format.ts';
 
 export interface StepContext {
@@ -19,6 +24,16 @@ export interface StepContext {
   readonly graph: ExecGraph;
   readonly quant: readonly QuantParams[];
   readonly params: ChannelParams | undefined;
+  /** The float table of an Embedding step. */
+  readonly embedding?: Float32Array | undefined;
+  /** The float weights of a GRU step. */
+  readonly gru?: GruWeights | undefined;
+  /** Arena offset for `bytes` of GRU state, outside the planned buffers. */
+  readonly stateOffset: (bytes: number) => number;
+  /** Weight packing by layer id (F-30); int8 when absent. */
+  readonly packing?: Readonly<Record<string, WeightPacking>> | undefined;
+  /** F-69: GRU states carry over from one run to the next. */
+  readonly keepState?: boolean | undefined;
   readonly table: TableBuilder;
 }
 
@@ -32,38 +47,6 @@ export function clampRange(step: ExecStep, q: QuantParams): [number, number] {
 
 function shapeOf(c: StepContext, id: number): Shape {
   return c.graph.tensors[id]?.shape ?? [];
-}
-
-function channelOp(c: StepContext): { constants: number; attr: number[] } {
-  const { step } = c;
-  const p = c.params as ChannelParams;
-  const input = shapeOf(c, step.inputs[0] ?? 0);
-  const output = shapeOf(c, step.output);
-  const g = channelGeometry(step, input, output, p);
-  const reduce = g.depthMultiplier
-    ? g.rows.window * g.cols.window
-    : g.rows.window * g.cols.window * g.inChannels;
-  const sx = (c.quant[step.inputs[0] ?? 0] as QuantParams).scale;
-  const sy = (c.quant[step.output] as QuantParams).scale;
-  const q = quantizeChannels(p, sx, sy, reduce, step.layer.id);
-  const constants = c.table.constants(step, [
-    { type: ElementType.INT8, shape: p.shape, values: q.weights },
-    { type: ElementType.INT32, shape: [p.channels], values: q.bias },
-    { type: ElementType.INT32, shape: [p.channels, 2], values: q.requant },
-  ]);
-  const a = (what: string, v: number) => byteAttr(step, what, v);
-  const spatial = [
-    a('stride', g.rows.stride),
-    a('stride', g.cols.stride),
-    a('padding', g.rows.pad),
-    a('padding', g.cols.pad),
-  ];
-  if (step.op === 'Conv2D') return { constants, attr: spatial };
-  if (step.op === 'DepthwiseConv2D')
-    return { constants, attr: [...spatial, a('depth multiplier', g.depthMultiplier ?? 1)] };
-  if (step.op === 'Conv1D')
-    return { constants, attr: [a('stride', g.cols.stride), a('padding', g.cols.pad)] };
-  return { constants, attr: [] };
 }
 
 function poolAttr(c: StepContext): number[] {
@@ -135,25 +118,30 @@ function elementwiseOp(c: StepContext): { constants: number; clamp: [number, num
 export function addStepOp(c: StepContext): void {
   const { step } = c;
   const opcode = OPCODE[step.op as keyof typeof OPCODE];
-  if (opcode === undefined || opcode === OPCODE.Embedding || opcode === OPCODE.GRU) throw noKernel(step);
+  if (opcode === undefined) throw noKernel(step);
   const built = c.params
-    ? channelOp(c)
-    : step.op === 'Add' || step.op === 'Concatenate'
-      ? mergeOp(c)
-      : step.op === 'Softmax' || step.op === 'Activation'
-        ? elementwiseOp(c)
-        : {
-            constants: c.table.constants(step, []),
-            attr: step.op === 'GlobalAveragePooling2D' ? [] : poolAttr(c),
-          };
+    ? channelOp(c, shapeOf)
+    : c.gru
+      ? gruOp(c)
+      : c.embedding
+        ? embeddingOp(c, c.embedding)
+        : step.op === 'Add' || step.op === 'Concatenate'
+          ? mergeOp(c)
+          : step.op === 'Softmax' || step.op === 'Activation'
+            ? elementwiseOp(c)
+            : {
+                constants: c.table.constants(step, []),
+                attr: step.op === 'GlobalAveragePooling2D' ? [] : poolAttr(c),
+              };
   const [actMin, actMax] =
     'clamp' in built && built.clamp ? built.clamp : clampRange(step, c.quant[step.output] as QuantParams);
   const attr = [0, 0, 0, 0, 0, 0];
   ('attr' in built ? built.attr : []).forEach((v, i) => (attr[i] = v));
-  const in0 = c.table.run(step.inputs);
+  const inputs: readonly number[] = 'inputs' in built ? (built.inputs as number[]) : step.inputs;
+  const in0 = c.table.run(inputs);
   c.table.ops.push({
     opcode,
-    nIn: step.inputs.length,
+    nIn: inputs.length,
     in0,
     out: step.output,
     const0: built.constants,

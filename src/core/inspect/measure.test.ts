@@ -35,14 +35,14 @@ describe('blob size figures', () => {
     expect(report.chip?.flash.parts.model).toBe(report.memory.blobBytes);
   });
 
-  it('falls back to the upper bound for a model with no int8 kernel yet (GRU)', () => {
+  it('falls back to the upper bound for a model with no int8 kernel yet (a GRU with relu)', () => {
     const spec = {
       format: 'minnow-model',
       version: 1,
       name: 'gru',
       input: { shape: [16, 4] },
       layers: [
-        { id: 'gru', type: 'GRU', units: 8 },
+        { id: 'gru', type: 'GRU', units: 8, activation: 'relu' },
         { id: 'out', type: 'Dense', units: 2 },
       ],
     };

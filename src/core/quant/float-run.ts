@@ -9,7 +9,9 @@ import {
   FLOAT_FUNCS,
   type ChannelGeometry,
 } from './float-kernels.ts';
-import { channelParams, type ChannelParams } from './float-weights.ts';
+import { floatEmbedding } from './embedding.ts';
+import { floatGru, type GruWeights } from './gru.ts';
+import { channelParams, weightOf, type ChannelParams } from './float-weights.ts';
 import { FLAT_AXIS, pointwise, windowsOf } from './geometry.ts';
 import type { FloatWeights, Range } from './types.ts';
 import { noKernel } from './unsupported.ts';
@@ -46,13 +48,34 @@ export interface FloatModel {
   readonly graph: ExecGraph;
   readonly params: ReadonlyMap<number, ChannelParams>;
   readonly views: ReadonlyMap<number, number>;
+  /** Embedding tables [vocabulary, dim], by step index. */
+  readonly tables: ReadonlyMap<number, Float32Array>;
+  readonly grus: ReadonlyMap<number, GruWeights>;
+}
+
+function gruWeights(step: ExecStep, weights: FloatWeights): GruWeights {
+  const units = Number(step.layer.params.units);
+  const has = step.layer.weights.some((w) => w.name === 'bias');
+  return {
+    kernel: weightOf(weights, step.layer, 'kernel'),
+    recurrent: weightOf(weights, step.layer, 'recurrent_kernel'),
+    bias: has ? weightOf(weights, step.layer, 'bias') : new Float32Array(3 * units),
+    units,
+    hardSigmoid: step.layer.params.recurrentActivation !== 'sigmoid',
+    returnSequences: step.layer.params.returnSequences === true,
+  };
 }
 
 export function floatModel(model: AnalyzedModel, graph: ExecGraph, weights: FloatWeights): FloatModel {
   const params = new Map<number, ChannelParams>();
-  for (const step of graph.steps)
+  const tables = new Map<number, Float32Array>();
+  const grus = new Map<number, GruWeights>();
+  for (const step of graph.steps) {
+    if (step.op === 'GRU') grus.set(step.index, gruWeights(step, weights));
     if (CHANNEL_OPS.has(step.op)) params.set(step.index, channelParams(step, weights));
-  return { graph, params, views: viewSources(model, graph) };
+    if (step.op === 'Embedding') tables.set(step.index, weightOf(weights, step.layer, 'embeddings'));
+  }
+  return { graph, params, views: viewSources(model, graph), tables, grus };
 }
 
 function compute(m: FloatModel, step: ExecStep, xs: Float32Array[]): Float32Array {
@@ -89,6 +112,10 @@ function compute(m: FloatModel, step: ExecStep, xs: Float32Array[]): Float32Arra
       return floatSoftmax(x, outShape[outShape.length - 1] ?? 1);
     case 'Activation':
       return x.map(FLOAT_FUNCS[step.func ?? 'relu'] as (v: number) => number);
+    case 'Embedding':
+      return floatEmbedding(x, m.tables.get(step.index) as Float32Array, outShape[outShape.length - 1] ?? 1);
+    case 'GRU':
+      return floatGru(x, m.grus.get(step.index) as GruWeights);
     default:
       throw noKernel(step);
   }

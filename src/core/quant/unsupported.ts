@@ -6,7 +6,7 @@ export function unsupported(step: ExecStep, detail: string, fix: string): Minnow
   return new MinnowError('COMPILE_UNSUPPORTED', { layer: step.layer.id, type: step.layer.type, detail, fix });
 }
 
-/** E624 for a layer type without an integer kernel (Embedding and GRU for now). */
+/** E624 for a layer type without an integer kernel. */
 export function noKernel(step: ExecStep): MinnowError {
   return unsupported(
     step,

@@ -1,6 +1,7 @@
 import { INT32_MAX, quantizeMultiplier } from './fixed-point.ts';
 import { roundHalfAway } from './calibrate.ts';
 import type { ChannelParams } from './float-weights.ts';
+import { channelLevels, type WeightPacking } from './packing.ts';
 
 /** The constants W, B, R of a Dense/Conv/BN op (FORMAT §5). */
 export interface QuantizedChannels {
@@ -22,17 +23,9 @@ export function quantizeChannels(
   sy: number,
   reduce: number,
   layer: string,
+  packing: WeightPacking = 'int8',
 ): QuantizedChannels {
-  const maxAbs = new Float64Array(p.channels);
-  p.weights.forEach((w, i) => {
-    const c = p.channelOf(i);
-    maxAbs[c] = Math.max(maxAbs[c] as number, Math.abs(w));
-  });
-  const scales = maxAbs.map((m) => (m > 0 ? m / 127 : 1));
-  const weights = Int8Array.from(p.weights, (w, i) => {
-    const q = roundHalfAway(w / (scales[p.channelOf(i)] as number));
-    return Math.min(127, Math.max(-127, q));
-  });
+  const { levels: weights, scales } = channelLevels(packing, p.weights, p.channels, (i) => p.channelOf(i));
   const bound = INT32_MAX - 32640 * reduce;
   const bias = Int32Array.from(p.bias, (b, c) =>
     Math.min(bound, Math.max(-bound, roundHalfAway(b / (sx * (scales[c] as number))))),

@@ -5,12 +5,14 @@ import { concatenate } from './concatenate.ts';
 import { conv1d, conv2d } from './conv.ts';
 import { dense } from './dense.ts';
 import { depthwiseConv2d } from './depthwise-conv2d.ts';
+import { embedding } from './embedding.ts';
+import { gruKernel } from './gru.ts';
 import { globalAveragePooling2d } from './global-average-pooling2d.ts';
 import type { Kernel } from './kernel.ts';
 import { averagePooling2d, maxPooling1d, maxPooling2d } from './pooling.ts';
 import { softmax } from './softmax.ts';
 
-/** Every opcode version 1 runs (FORMAT §5); Embedding (14) and GRU (15) are reserved. */
+/** Every opcode version 1 runs (FORMAT §5). */
 export const KERNELS: ReadonlyMap<number, Kernel> = new Map(
   [
     dense,
@@ -26,5 +28,7 @@ export const KERNELS: ReadonlyMap<number, Kernel> = new Map(
     softmax,
     activation,
     batchNormalization,
+    embedding,
+    gruKernel,
   ].map((k) => [k.opcode, k]),
 );

@@ -28,6 +28,8 @@ const FACTORIES = {
   Softmax: tf.layers.softmax,
   Add: tf.layers.add,
   Concatenate: tf.layers.concatenate,
+  Embedding: tf.layers.embedding,
+  GRU: tf.layers.gru,
 } as unknown as Record<string, Factory>;
 
 /**

@@ -87,6 +87,9 @@ mn_status_t mn_invoke(const mn_model_t *model, uint8_t *arena, size_t arena_len,
 int8_t *mn_input_slot(const mn_model_t *model, uint8_t *arena);
 const int8_t *mn_output_slot(const mn_model_t *model, const uint8_t *arena);
 
+/* Clears the state of every GRU (docs/FORMAT.md F-69) so that the next run starts a new sequence. */
+void mn_reset_state(const mn_model_t *model, uint8_t *arena);
+
 /* Runs the blob's embedded test input and compares with its expected output. */
 mn_status_t mn_selftest(const mn_model_t *model, uint8_t *arena, size_t arena_len, mn_selftest_t *result,
                         mn_stats_t *stats);

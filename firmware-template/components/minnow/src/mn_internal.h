@@ -15,7 +15,7 @@
 #define MN_MAX_INPUTS 16u
 #define MN_MAX_REDUCE 65535u
 #define MN_NAME_BYTES 24u
-#define MN_MAX_CONSTS 3u
+#define MN_MAX_CONSTS 4u
 #define MN_NO_CONST 0xFFFFu
 #define MN_FLAG_TEST_VECTOR 1u
 

@@ -20,6 +20,14 @@ const int8_t *mn_output_slot(const mn_model_t *m, const uint8_t *arena) {
     return (const int8_t *)(arena + t.offset);
 }
 
+void mn_reset_state(const mn_model_t *m, uint8_t *arena) {
+    mn_op_t op;
+    for (uint32_t i = 0; i < m->step_count; i++) {
+        mn_op_decode(m, i, &op);
+        if (op.opcode == 15) memset(arena + op.in[1].offset, 0, op.in[1].bytes);
+    }
+}
+
 static void touch(uint32_t *high, const mn_tensor_t *t) {
     if (t->offset + t->bytes > *high) *high = t->offset + t->bytes;
 }

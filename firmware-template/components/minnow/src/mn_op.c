@@ -76,7 +76,8 @@ mn_status_t mn_op_check(const mn_model_t *m, uint32_t i) {
     int packed = 0;
     mn_status_t s = check_operands(m, e, def, &packed);
     if (s != MN_OK) return s;
-    if (packed) return MN_E_BLOB_PACKING_UNSUPPORTED;
+    /* Dense, Conv2D and GRU read packed weights (F-30). */
+    if (packed && e[0] != 1 && e[0] != 2 && e[0] != 15) return MN_E_BLOB_PACKING_UNSUPPORTED;
     mn_op_t op;
     mn_op_decode(m, i, &op);
     s = check_attributes(&op, def, m->blob);

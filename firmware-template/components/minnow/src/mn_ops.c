@@ -16,6 +16,8 @@
 #define WQ MN_T_WEIGHTS
 /* Weights, bias and requantization, with the weights of rank r. */
 #define WBR(r) 3, {WQ, I32, I32}, {r, 1, 2}
+/* Input weights, recurrent weights, bias and the [3U, 4] requantization. */
+#define GRU_CONSTS 4, {WQ, WQ, I32, I32}, {2, 2, 1, 2}
 #define REQUANT 1, {I32, 0, 0}, {2, 0, 0}
 #define NONE 0, {0, 0, 0}, {0, 0, 0}
 #define TABLE(type, rank) 1, {type, 0, 0}, {rank, 0, 0}
@@ -41,6 +43,8 @@ static const mn_opdef_t k_ops[] = {
     OP("Activation", 1, 1, 0, 0, TABLE(I8, 1), 0, mn_clamp_full_attr, activation, 0, mn_activation_run),
     OP("BatchNormalization", 1, 1, 0, 0, WBR(1), 0, 0, batch_normalization, mn_check_full_range,
        mn_batch_normalization_run),
+    OP("Embedding", 1, 1, 1, 2, TABLE(I8, 2), 0, 0, embedding, 0, mn_embedding_run),
+    OP("GRU", 2, 2, 2, 0, GRU_CONSTS, 2, mn_gru_attr, gru, mn_gru_values, mn_gru_run),
 };
 
 const mn_opdef_t *mn_opdef(uint8_t opcode) {

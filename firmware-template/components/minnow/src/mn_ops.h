@@ -61,5 +61,8 @@ MN_DECLARE_OP(concatenate);
 MN_DECLARE_OP(softmax);
 MN_DECLARE_OP(activation);
 MN_DECLARE_OP(batch_normalization);
+MN_DECLARE_OP(embedding);
+MN_DECLARE_OP(gru);
+mn_status_t mn_gru_values(const mn_op_t *op, const uint8_t *blob);
 
 #endif

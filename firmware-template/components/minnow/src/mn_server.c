@@ -189,6 +189,58 @@ static void handle_selftest(mn_server_t *s) {
     send_stats_and_finish(s, "selftest", &st, head, h.len);
 }
 
+/* P-16: greedy generation from a prompt of token ids, one run per token, streaming `tok` partials. */
+static void handle_generate(mn_server_t *s) {
+    if (!ready(s)) return;
+    mn_model_info_t m;
+    mn_model_describe(s->model, &m);
+    if (s->request.len < 3) {
+        send_err(s, MN_E_PROTO_PAYLOAD, "generate takes a u16 token count and at least one prompt token");
+        return;
+    }
+    if (m.input_bytes != 1 || m.output_bytes == 0 || m.output_bytes > 256) {
+        send_err(s, MN_E_INPUT_SIZE, "generate needs a model from one token to at most 256 token scores");
+        return;
+    }
+    const uint32_t count = mn_le_get_u16(s->request.payload);
+    const int8_t *out = mn_output_slot(s->model, s->arena);
+    uint64_t cycles = 0;
+    uint32_t runs = 0;
+    mn_reset_state(s->model, s->arena);
+    for (uint32_t k = 2; k <= s->request.len + count - 1u; k++) {
+        if (k >= s->request.len) { /* past the prompt: the argmax of the last output is the next token */
+            uint32_t best = 0;
+            for (uint32_t i = 1; i < m.output_bytes; i++) best = out[i] > out[best] ? i : best;
+            uint8_t tok[3];
+            mn_le_t w;
+            mn_le_init(&w, tok, sizeof tok);
+            mn_le_u16(&w, k - s->request.len);
+            mn_le_u8(&w, best);
+            send(s, "tok", tok, w.len);
+            if (k == s->request.len + count - 1u) break;
+            *mn_input_slot(s->model, s->arena) = (int8_t)((int32_t)best - 128);
+        } else {
+            *mn_input_slot(s->model, s->arena) = (int8_t)((int32_t)s->request.payload[k] - 128);
+        }
+        mn_stats_t st = {0, 0, NULL, 0};
+        mn_status_t status = mn_invoke(s->model, s->arena, s->arena_len, NULL, NULL, &st);
+        if (status != MN_OK) {
+            send_err(s, status, "the model failed to run");
+            return;
+        }
+        cycles += st.cycles;
+        runs++;
+    }
+    uint8_t fin[16];
+    mn_le_t w;
+    mn_le_init(&w, fin, sizeof fin);
+    mn_le_u32(&w, count);
+    mn_le_u32(&w, (uint32_t)cycles);
+    mn_le_u32(&w, (uint32_t)(cycles >> 32));
+    mn_le_u32(&w, runs);
+    send(s, "generate", fin, w.len);
+}
+
 static void dispatch(mn_server_t *s) {
     const char *kind = s->request.kind;
     if (s->request.version != MN_PROTOCOL_VERSION) {
@@ -203,6 +255,8 @@ static void dispatch(mn_server_t *s) {
         handle_load(s);
     } else if (strcmp(kind, "run") == 0) {
         handle_run(s);
+    } else if (strcmp(kind, "generate") == 0) {
+        handle_generate(s);
     } else if (strcmp(kind, "selftest") == 0) {
         if (s->request.len != 0) {
             send_err(s, MN_E_PROTO_PAYLOAD, "selftest takes no payload");

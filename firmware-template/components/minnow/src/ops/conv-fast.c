@@ -77,6 +77,10 @@ static void pixel_pair(const mn_conv_t *c, const mn_dot_runs_t *runs, uint32_t x
 }
 
 void mn_conv2d_run_fast(const mn_op_t *op, const uint8_t *blob, uint8_t *arena) {
+    if (op->k[0].type != MN_T_INT8) { /* packed weights (F-30): the naive kernel unpacks them */
+        mn_conv2d_run(op, blob, arena);
+        return;
+    }
     const mn_tensor_t *xt = &op->in[0], *yt = &op->out, *wt = &op->k[0];
     const int32_t H = (int32_t)xt->dim[0], W = (int32_t)xt->dim[1], C = (int32_t)xt->dim[2];
     const int32_t OH = (int32_t)yt->dim[0], OW = (int32_t)yt->dim[1];

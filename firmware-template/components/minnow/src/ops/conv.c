@@ -1,6 +1,7 @@
 /* Conv2D (opcode 2, F-54) and Conv1D (opcode 4, F-56); padding reads the zero point, i.e. adds nothing. */
 #include "../mn_ops.h"
 #include "../mn_requant.h"
+#include "../mn_weights.h"
 
 mn_status_t mn_conv2d_shape(const mn_op_t *op, const uint8_t *blob) {
     (void)blob;
@@ -33,7 +34,7 @@ void mn_conv2d_run(const mn_op_t *op, const uint8_t *blob, uint8_t *arena) {
     const int32_t sh = op->attr[0], sw = op->attr[1], pt = op->attr[2], pl = op->attr[3];
     const int8_t *x = (const int8_t *)(arena + xt->offset);
     int8_t *y = (int8_t *)(arena + yt->offset);
-    const int8_t *w = (const int8_t *)(blob + wt->offset);
+    const uint8_t *w = blob + wt->offset;
     const uint8_t *bias = blob + op->k[1].offset, *rq = blob + op->k[2].offset;
     const int32_t zx = xt->zero_point;
     for (int32_t oy = 0; oy < OH; oy++) {
@@ -47,8 +48,8 @@ void mn_conv2d_run(const mn_op_t *op, const uint8_t *blob, uint8_t *arena) {
                         int32_t ix = ox * sw - pl + kx;
                         if (ix < 0 || ix >= W) continue;
                         const int8_t *xp = x + (iy * W + ix) * C;
-                        const int8_t *wp = w + ((f * KH + ky) * KW + kx) * C;
-                        for (int32_t c = 0; c < C; c++) acc += (xp[c] - zx) * wp[c];
+                        const uint32_t wp = (uint32_t)(((f * KH + ky) * KW + kx) * C);
+                        acc += mn_dot_weights(xp, zx, w, wt->type, wp, (uint32_t)C);
                     }
                 }
                 y[(oy * OW + ox) * F + f] = mn_requant(acc, mn_rd_i32(rq + 8 * f), mn_rd_i32(rq + 8 * f + 4),

@@ -10,7 +10,7 @@ void mn_dense_run_fast(const mn_op_t *op, const uint8_t *blob, uint8_t *arena) {
     const int8_t *w = (const int8_t *)(blob + op->k[0].offset);
     const uint8_t *bias = blob + op->k[1].offset, *rq = blob + op->k[2].offset;
     const int32_t zx = xt->zero_point, zy = yt->zero_point;
-    if (!mn_aligned4(bias) || !mn_aligned4(rq)) {
+    if (!mn_aligned4(bias) || !mn_aligned4(rq) || op->k[0].type != MN_T_INT8) {
         mn_dense_run(op, blob, arena);
         return;
     }

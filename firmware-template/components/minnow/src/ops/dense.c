@@ -1,6 +1,7 @@
 /* Dense (opcode 1), docs/FORMAT.md F-53: X [rows, I] · W [U, I]ᵀ + B, requantized per output unit. */
 #include "../mn_ops.h"
 #include "../mn_requant.h"
+#include "../mn_weights.h"
 
 mn_status_t mn_dense_shape(const mn_op_t *op, const uint8_t *blob) {
     (void)blob;
@@ -18,13 +19,13 @@ void mn_dense_run(const mn_op_t *op, const uint8_t *blob, uint8_t *arena) {
     const uint32_t in = xt->dim[xt->rank - 1u], units = yt->dim[yt->rank - 1u], rows = xt->count / in;
     const int8_t *x = (const int8_t *)(arena + xt->offset);
     int8_t *y = (int8_t *)(arena + yt->offset);
-    const int8_t *w = (const int8_t *)(blob + op->k[0].offset);
+    const uint8_t *w = blob + op->k[0].offset, wtype = op->k[0].type;
     const uint8_t *bias = blob + op->k[1].offset, *rq = blob + op->k[2].offset;
     const int32_t zx = xt->zero_point;
     for (uint32_t r = 0; r < rows; r++) {
         for (uint32_t u = 0; u < units; u++) {
             int32_t acc = mn_rd_i32(bias + 4u * u);
-            for (uint32_t i = 0; i < in; i++) acc += (x[r * in + i] - zx) * w[u * in + i];
+            acc += mn_dot_weights(x + r * in, zx, w, wtype, u * in, in);
             y[r * units + u] = mn_requant(acc, mn_rd_i32(rq + 8u * u), mn_rd_i32(rq + 8u * u + 4u), yt->zero_point,
                                           op->act_min, op->act_max);
         }

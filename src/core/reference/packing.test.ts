@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { blobSize, compileModel } from '../blob/compile.ts';
+import { ElementType } from '../blob/format.ts';
+import { readBlob } from '../blob/reader.ts';
+import { mutate } from '../blob/test-blob.ts';
+import { analyzeModel } from '../model/analyze.ts';
+import type { AnalyzedModel, ModelSpec } from '../model/types.ts';
+import type { WeightPacking } from '../quant/packing.ts';
+import { randomInputs, randomWeights } from '../quant/random-weights.ts';
+import type { FloatWeights } from '../quant/types.ts';
+import { prepare } from './interpreter.ts';
+import { stepErrors, type Case } from './test-harness.ts';
+
+const example = (file: string) =>
+  analyzeModel(JSON.parse(readFileSync(`examples/${file}`, 'utf8')) as ModelSpec);
+const packable = (m: AnalyzedModel) => m.layers.filter((l) => ['Dense', 'Conv2D', 'GRU'].includes(l.type));
+const everyLayer = (m: AnalyzedModel, p: WeightPacking) =>
+  Object.fromEntries(packable(m).map((l) => [l.id, p]));
+
+/**
+ * Kernels whose values lie exactly on a packing's grid, built here without the compiler: channel c (the
+ * last axis) holds levels in [−top, top] times step·(c + 1), with level `top` present in every channel.
+ */
+function onGrid(m: AnalyzedModel, weights: FloatWeights, top: number, step = 0.01): FloatWeights {
+  const out: Record<string, Record<string, Float32Array>> = { ...weights };
+  for (const layer of packable(m)) {
+    const own: Record<string, Float32Array> = { ...weights[layer.id] };
+    for (const spec of layer.weights.filter((w) => w.name === 'kernel' || w.name === 'recurrent_kernel')) {
+      const channels = spec.shape.at(-1) ?? 1;
+      const levels = (i: number) => (i < channels ? top : ((i * 7919) % (2 * top + 1)) - top);
+      own[spec.name] = (own[spec.name] as Float32Array).map(
+        (_, i) => levels(i) * step * ((i % channels) + 1),
+      );
+    }
+    out[layer.id] = own;
+  }
+  return out;
+}
+
+describe('int4 and ternary weights (F-30, F-75)', () => {
+  for (const [packing, top] of [
+    ['int4', 7],
+    ['ternary', 1],
+  ] as const) {
+    for (const file of ['mnist-mlp.json', 'lenet.json']) {
+      it(`${file} ${packing}: every step within one quantization step of tfjs on grid weights`, () => {
+        const model = example(file);
+        const weights = onGrid(model, randomWeights(model, 2), top);
+        const calibration = randomInputs(model, 3, 5);
+        const compiled = compileModel(model, weights, { calibration, packing: everyLayer(model, packing) });
+        const c: Case = { model, weights, compiled, program: prepare(readBlob(compiled.blob)) };
+        for (const { step, error } of stepErrors(c, calibration))
+          expect(error, `${step.op} ${step.layerIds.join('+')}`).toBeLessThanOrEqual(1);
+      }, 30_000);
+    }
+
+    it(`a GRU with ${packing} weights stays within 2 output steps of tfjs on grid weights`, () => {
+      const model = analyzeModel({
+        format: 'minnow-model',
+        version: 1,
+        name: 'gru',
+        input: { shape: [12, 4] },
+        layers: [
+          { id: 'g', type: 'GRU', units: 16, returnSequences: true },
+          { id: 'out', type: 'Dense', units: 3 },
+        ],
+      });
+      // Small recurrent gains: a GRU with large ones amplifies any rounding step after step.
+      const weights = onGrid(model, randomWeights(model, 3), top, 1 / (48 * top));
+      const calibration = randomInputs(model, 3, 6);
+      const compiled = compileModel(model, weights, { calibration, packing: everyLayer(model, packing) });
+      const c: Case = { model, weights, compiled, program: prepare(readBlob(compiled.blob)) };
+      for (const { step, error } of stepErrors(c, calibration))
+        expect(error, step.op).toBeLessThanOrEqual(step.op === 'GRU' ? 2 : 1);
+    });
+  }
+
+  it('blobSize honours the packing: the 784-100-10 MLP weights take 1/2 (int4) and 1/5 (ternary) of the bytes', () => {
+    const model = example('mnist-mlp.json');
+    const sizes = (['int8', 'int4', 'ternary'] as const).map((p) => {
+      const packing = everyLayer(model, p);
+      const size = blobSize(model, undefined, packing);
+      const blob = compileModel(model, randomWeights(model, 1), {
+        calibration: randomInputs(model, 1, 1),
+        packing,
+      });
+      expect(blob.blob.length).toBe(size);
+      return size;
+    });
+    const weights = 784 * 100 + 100 * 10;
+    expect(sizes[0]).toBe(81_096);
+    expect((sizes[0] as number) - (sizes[1] as number)).toBe(weights / 2);
+    // ceil(78,400 / 5) + ceil(1,000 / 5), each padded to 16 bytes: 15,680 + 200 (+ 8 of padding).
+    expect((sizes[0] as number) - (sizes[2] as number)).toBeGreaterThanOrEqual(weights - 15_680 - 200 - 16);
+  });
+
+  it('F-30: a reader refuses int4 or ternary weights of an op that reads int8 only (E317)', () => {
+    const model = analyzeModel({
+      format: 'minnow-model',
+      version: 1,
+      name: 'bn',
+      input: { shape: [8] },
+      layers: [{ id: 'bn', type: 'BatchNormalization' }],
+    });
+    const { blob } = compileModel(model, randomWeights(model, 1), { calibration: randomInputs(model, 1, 1) });
+    const weights = readBlob(blob).ops[0]?.const0 ?? 0;
+    for (const type of [ElementType.INT4, ElementType.TERNARY]) {
+      const bytes = mutate(blob, (v) =>
+        v.setUint8(64 + 16 * weights, (v.getUint8(64 + 16 * weights) & 0xf0) | type),
+      );
+      expect(() => readBlob(bytes)).toThrow(expect.objectContaining({ id: 'BLOB_PACKING_UNSUPPORTED' }));
+    }
+  });
+
+  it('packings are refused with E624 on layers whose kernels read int8 only', () => {
+    const model = analyzeModel({
+      format: 'minnow-model',
+      version: 1,
+      name: 'bn',
+      input: { shape: [8] },
+      layers: [{ id: 'bn', type: 'BatchNormalization' }],
+    });
+    expect(() =>
+      compileModel(model, randomWeights(model, 1), {
+        calibration: randomInputs(model, 1, 1),
+        packing: { bn: 'int4' },
+      }),
+    ).toThrow(expect.objectContaining({ id: 'COMPILE_UNSUPPORTED', layerId: 'bn' }));
+  });
+});
