@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   const direct = input.length <= MAX_PAYLOAD;
   for (let offset = 0, seq = 10; !direct && offset < input.length; offset += MAX_PAYLOAD - 4, seq++) {
     const chunk = encodeChunk(offset, new Uint8Array(input.subarray(offset, offset + MAX_PAYLOAD - 4)));
-    const reply = (await ask(seq, 'load', chunk)).at(-1);
+    const reply = (await ask(seq, 'load', new Uint8Array(chunk))).at(-1);
     if (reply?.kind !== 'load') throw new Error(`load at ${offset} failed`);
   }
   const replies = await ask(2, 'run', direct ? new Uint8Array(input) : new Uint8Array(0));

@@ -507,7 +507,8 @@ export const ERRORS = {
   },
   DATA_LABELS: {
     code: 645,
-    message: 'The data set has {targets}, but the model output "{layer}" gives {outputs} value(s) per sample.',
+    message:
+      'The data set has {targets}, but the model output "{layer}" gives {outputs} value(s) per sample.',
     hint: '{fix}',
   },
   IMAGES_NO_CLASSES: {

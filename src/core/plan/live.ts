@@ -19,7 +19,10 @@ export interface BufferLife extends Lifetime {
  * Bytes live at each step 0..(last step of any buffer), by a sweep over lifetime ends. Sizes are aligned by
  * default (what placement needs); the step report passes the identity to show what the tensors hold.
  */
-export function liveBytesPerStep(buffers: readonly BufferLife[], sizeOf: (bytes: number) => number = alignUp): number[] {
+export function liveBytesPerStep(
+  buffers: readonly BufferLife[],
+  sizeOf: (bytes: number) => number = alignUp,
+): number[] {
   const end = buffers.reduce((m, b) => Math.max(m, b.lastStep + 1), 0);
   const delta = new Array<number>(end + 1).fill(0);
   for (const b of buffers) {
