@@ -1,0 +1,81 @@
+import type { DatasetSummary } from '../../train/datasets/summary.ts';
+import { LineChart } from './LineChart.tsx';
+import { SamplePreview } from './SamplePreview.tsx';
+
+function ClassBalance({ names, counts }: { names: readonly string[]; counts: readonly number[] }) {
+  const most = Math.max(1, ...counts);
+  const total = counts.reduce((a, b) => a + b, 0);
+  return (
+    <table className="class-balance" aria-label="Samples per class">
+      <tbody>
+        {names.map((name, i) => (
+          <tr key={name}>
+            <th scope="row">{name}</th>
+            <td className="balance-bar">
+              <span style={{ width: `${(100 * (counts[i] ?? 0)) / most}%` }} />
+            </td>
+            <td className="fig">
+              {counts[i] ?? 0} ({(((counts[i] ?? 0) / Math.max(1, total)) * 100).toFixed(0)} %)
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Issues({ summary }: { summary: DatasetSummary }) {
+  const { report } = summary;
+  if (report.issueCount === 0 && report.notes.length === 0) return null;
+  return (
+    <details className="data-report" open={report.issueCount > 0}>
+      <summary>{report.issueCount > 0 ? `${report.issueCount} skipped (see why)` : 'Notes'}</summary>
+      <ul>
+        {report.notes.map((n) => (
+          <li key={n}>{n}</li>
+        ))}
+        {report.issues.map((i, k) => (
+          <li key={k} className="issue">
+            {i.line !== undefined ? `Line ${i.line}: ` : ''}
+            {i.file !== undefined ? `${i.file}: ` : ''}
+            {i.message}
+          </li>
+        ))}
+        {report.issueCount > report.issues.length && (
+          <li>… and {report.issueCount - report.issues.length} more.</li>
+        )}
+      </ul>
+    </details>
+  );
+}
+
+/** The loaded data set: size, class balance, a few samples and what was skipped on the way in. */
+export function DataSummary({ summary }: { summary: DatasetSummary }) {
+  return (
+    <div className="data-summary" data-testid="data-summary">
+      <p>
+        <strong>{summary.name}</strong>:{' '}
+        <span data-testid="data-count">{summary.count.toLocaleString('en')}</span> samples of shape [
+        {summary.sampleShape.join(', ')}]
+        {summary.task === 'classes' ? `, ${summary.classNames.length} classes` : ', a value to predict'}
+      </p>
+      {summary.task === 'classes' && <ClassBalance names={summary.classNames} counts={summary.classCounts} />}
+      {summary.points.length > 0 && (
+        <LineChart
+          title="Samples (x, y)"
+          xLabel="x"
+          series={[{ name: 'y', points: [...summary.points].sort((a, b) => a[0] - b[0]) }]}
+        />
+      )}
+      <div className="previews">
+        {summary.previews.map((p) => (
+          <figure key={p.index}>
+            <SamplePreview x={p.x} shape={summary.sampleShape} label={`sample ${p.index}: ${p.label}`} />
+            <figcaption>{p.label}</figcaption>
+          </figure>
+        ))}
+      </div>
+      <Issues summary={summary} />
+    </div>
+  );
+}
