@@ -20,4 +20,9 @@ if ((${#missing[@]} > 0)); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-npm ci --no-audit --no-fund
+# npm ci insists that every optional platform package of the lock file (rollup's, for one) is listed there;
+# npm's registry mirror may lack the ones for other platforms, so npm install with the same lock is the fallback.
+if ! npm ci --no-audit --no-fund; then
+  echo "npm ci refused the lock file; installing from it with npm install instead"
+  npm install --no-audit --no-fund
+fi
