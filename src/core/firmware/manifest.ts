@@ -1,4 +1,5 @@
 import { MinnowError } from '../errors.ts';
+import { declaredVersion, firstIssue } from '../versioned.ts';
 import { manifestProblem } from './manifest-checks.ts';
 import { manifestSchema, type FirmwareBuild, type FirmwareManifest } from './manifest-schema.ts';
 
@@ -7,20 +8,12 @@ export { FILE_ROLES, FLASH_SIZES, flashSizeBytes } from './manifest-schema.ts';
 
 /** Checks a parsed public/firmware/manifest.json (docs/MANIFEST.md) and returns it typed, or a coded error. */
 export function parseManifest(raw: unknown): FirmwareManifest {
-  if (
-    typeof raw === 'object' &&
-    raw !== null &&
-    'version' in raw &&
-    typeof raw.version === 'number' &&
-    raw.version !== 1
-  ) {
-    throw new MinnowError('MANIFEST_VERSION', { version: raw.version });
-  }
+  const version = declaredVersion(raw);
+  if (version !== undefined && version !== 1) throw new MinnowError('MANIFEST_VERSION', { version });
   const result = manifestSchema.safeParse(raw);
   if (!result.success) {
-    const issue = result.error.issues[0];
-    const path = issue?.path.length ? issue.path.join('.') : '(top level)';
-    throw new MinnowError('MANIFEST_INVALID', { detail: `${path}: ${issue?.message ?? 'invalid'}` });
+    const { path, message } = firstIssue(result.error);
+    throw new MinnowError('MANIFEST_INVALID', { detail: `${path}: ${message}` });
   }
   const problem = manifestProblem(result.data);
   if (problem) throw new MinnowError('MANIFEST_INVALID', { detail: problem });

@@ -1,4 +1,5 @@
 import { MinnowError } from '../errors.ts';
+import { declaredVersion, firstIssue } from '../versioned.ts';
 import { getOp, opTypes } from '../ops/registry.ts';
 import type { OpDef } from '../ops/types.ts';
 import { closest } from './closest.ts';
@@ -17,20 +18,12 @@ import {
 
 /** Checks the outer structure of a model file and returns it typed, or throws a coded error. */
 export function parseModelSpec(raw: unknown): ModelSpec {
-  if (
-    typeof raw === 'object' &&
-    raw !== null &&
-    'version' in raw &&
-    typeof raw.version === 'number' &&
-    raw.version !== 1
-  ) {
-    throw new MinnowError('MODEL_VERSION', { version: raw.version });
-  }
+  const version = declaredVersion(raw);
+  if (version !== undefined && version !== 1) throw new MinnowError('MODEL_VERSION', { version });
   const result = modelSchema.safeParse(raw);
   if (!result.success) {
-    const issue = result.error.issues[0];
-    const path = issue?.path.length ? issue.path.join('.') : '(top level)';
-    const layerIndex = issue?.path[0] === 'layers' ? issue.path[1] : undefined;
+    const { path, message, at } = firstIssue(result.error);
+    const layerIndex = at[0] === 'layers' ? at[1] : undefined;
     // raw may be any JSON value here (null included); only a real layers array can name the layer.
     const layers = typeof raw === 'object' && raw !== null ? (raw as { layers?: unknown }).layers : undefined;
     const layer =
@@ -38,7 +31,7 @@ export function parseModelSpec(raw: unknown): ModelSpec {
     const layerId = typeof layer === 'object' && layer !== null ? (layer as { id?: unknown }).id : undefined;
     throw new MinnowError('MODEL_SCHEMA', {
       path,
-      detail: issue?.message ?? 'invalid',
+      detail: message,
       layer: typeof layerId === 'string' ? layerId : undefined,
     });
   }

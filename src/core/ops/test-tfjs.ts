@@ -3,37 +3,10 @@
  * file uses tfjs names) and compares tfjs's shapes and parameter counts with Minnow's analysis.
  */
 import * as tf from '@tensorflow/tfjs';
+import { TFJS_LAYERS } from '../testing/test-tfjs-layers.ts';
 import { expect } from 'vitest';
 import { analyzeModel } from '../model/analyze.ts';
 import { INPUT_ID, type AnalyzedModel, type ModelSpec } from '../model/types.ts';
-
-// PROD silences tfjs's advice to install the native Node backend; the pure-JS cpu backend is what we want.
-tf.env().set('PROD', true);
-await tf.setBackend('cpu');
-
-type Factory = (args: Record<string, unknown>) => tf.layers.Layer;
-
-const FACTORIES = {
-  Dense: tf.layers.dense,
-  Conv2D: tf.layers.conv2d,
-  DepthwiseConv2D: tf.layers.depthwiseConv2d,
-  Conv1D: tf.layers.conv1d,
-  MaxPooling2D: tf.layers.maxPooling2d,
-  AveragePooling2D: tf.layers.averagePooling2d,
-  MaxPooling1D: tf.layers.maxPooling1d,
-  GlobalAveragePooling2D: tf.layers.globalAveragePooling2d,
-  Flatten: tf.layers.flatten,
-  Reshape: tf.layers.reshape,
-  Dropout: tf.layers.dropout,
-  BatchNormalization: tf.layers.batchNormalization,
-  Activation: tf.layers.activation,
-  ReLU: tf.layers.reLU,
-  Softmax: tf.layers.softmax,
-  Add: tf.layers.add,
-  Concatenate: tf.layers.concatenate,
-  Embedding: tf.layers.embedding,
-  GRU: tf.layers.gru,
-} as unknown as Record<string, Factory>;
 
 interface TfjsFacts {
   /** Symbolic output shape per layer id, batch axis dropped; null where tfjs leaves a size unknown. */
@@ -52,7 +25,7 @@ export function tfjsFacts(model: ModelSpec): TfjsFacts {
   let last = input;
   model.layers.forEach((layer, i) => {
     const { id, type, inputs, ...params } = layer;
-    const factory = FACTORIES[type];
+    const factory = TFJS_LAYERS[type];
     if (!factory) throw new Error(`no tfjs factory for ${type}`);
     const names = inputs ?? [i === 0 ? INPUT_ID : (model.layers[i - 1]?.id ?? INPUT_ID)];
     const args = names.map((n) => tensors.get(n) as tf.SymbolicTensor);

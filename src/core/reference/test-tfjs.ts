@@ -3,34 +3,9 @@
  * holding exactly the float weights the compiler quantized.
  */
 import * as tf from '@tensorflow/tfjs';
+import { TFJS_LAYERS, type LayerFactory } from '../testing/test-tfjs-layers.ts';
 import { INPUT_ID, type AnalyzedModel, type LayerSpec, type ModelSpec, type Shape } from '../model/types.ts';
 import type { FloatWeights } from '../quant/types.ts';
-
-tf.env().set('PROD', true);
-await tf.setBackend('cpu');
-
-type Factory = (args: Record<string, unknown>) => tf.layers.Layer;
-const FACTORIES = {
-  Dense: tf.layers.dense,
-  Conv2D: tf.layers.conv2d,
-  DepthwiseConv2D: tf.layers.depthwiseConv2d,
-  Conv1D: tf.layers.conv1d,
-  MaxPooling2D: tf.layers.maxPooling2d,
-  AveragePooling2D: tf.layers.averagePooling2d,
-  MaxPooling1D: tf.layers.maxPooling1d,
-  GlobalAveragePooling2D: tf.layers.globalAveragePooling2d,
-  Flatten: tf.layers.flatten,
-  Reshape: tf.layers.reshape,
-  Dropout: tf.layers.dropout,
-  BatchNormalization: tf.layers.batchNormalization,
-  Activation: tf.layers.activation,
-  ReLU: tf.layers.reLU,
-  Softmax: tf.layers.softmax,
-  Add: tf.layers.add,
-  Concatenate: tf.layers.concatenate,
-  Embedding: tf.layers.embedding,
-  GRU: tf.layers.gru,
-} as unknown as Record<string, Factory>;
 
 /**
  * A tfjs model over named inputs running `layers` (a layer without `inputs` reads the previous layer, the
@@ -46,7 +21,7 @@ export function tfjsGraph(
   const made: [string, tf.layers.Layer][] = [];
   for (const layer of layers) {
     const { id, type, inputs: names, ...params } = layer;
-    const layerObj = (FACTORIES[type] as Factory)({ ...params, name: id });
+    const layerObj = (TFJS_LAYERS[type] as LayerFactory)({ ...params, name: id });
     const args = names ? names.map((n) => symbols.get(n) as tf.SymbolicTensor) : [last];
     last = layerObj.apply(args.length === 1 ? (args[0] as tf.SymbolicTensor) : args) as tf.SymbolicTensor;
     symbols.set(id, last);
