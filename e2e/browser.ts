@@ -20,8 +20,14 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** A browser with a fresh profile (its own user-data-dir), removed on close. */
-export async function openSession(viewport = { width: 1280, height: 720 }): Promise<Session> {
+/**
+ * A browser with a fresh profile (its own user-data-dir), removed on close. `serviceWorkers: 'block'` lets
+ * page.route see every request (a service worker would answer precached files itself).
+ */
+export async function openSession(
+  viewport = { width: 1280, height: 720 },
+  options: { serviceWorkers?: 'allow' | 'block' } = {},
+): Promise<Session> {
   const dir = mkdtempSync(join(tmpdir(), 'minnow-chromium-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
@@ -29,6 +35,7 @@ export async function openSession(viewport = { width: 1280, height: 720 }): Prom
     args: CHROMIUM_ARGS,
     viewport,
     acceptDownloads: true,
+    ...options,
   });
   return {
     context,

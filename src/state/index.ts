@@ -16,3 +16,5 @@ export { resolvedInputs } from './spec-edit.ts';
 export { canConnect } from './spec-connect.ts';
 export { layerIdProblem } from './layer-ids.ts';
 export { restoreData } from './persistence/restore.ts';
+export { decodeWeights, encodeWeights } from './weights-file.ts';
+export { weightsMismatch } from './weights-fit.ts';

@@ -26,7 +26,7 @@ export function newProject(id: string, name: string, nowIso: string, model?: Mod
 }
 
 export function metaOf(project: Project): ProjectMeta {
-  const { model: _model, ...meta } = project;
+  const { model: _model, weights: _weights, ...meta } = project;
   return meta;
 }
 
@@ -35,6 +35,7 @@ export function dataWith(projects: readonly [Project, ...Project[]], currentId?:
   const first = projects[0];
   return {
     models: Object.fromEntries(projects.map((p) => [p.id, p.model])),
+    weights: Object.fromEntries(projects.flatMap((p) => (p.weights ? [[p.id, p.weights]] : []))),
     projects: Object.fromEntries(projects.map((p) => [p.id, metaOf(p)])),
     order: projects.map((p) => p.id),
     currentId: currentId && projects.some((p) => p.id === currentId) ? currentId : first.id,
@@ -43,5 +44,7 @@ export function dataWith(projects: readonly [Project, ...Project[]], currentId?:
     theme: 'light',
     dialog: null,
     notice: null,
+    stage: 'design',
+    board: null,
   };
 }

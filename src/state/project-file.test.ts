@@ -72,8 +72,8 @@ describe('project file', () => {
     expect(() => parseProjectText(bad({ model: { format: 'minnow-model' } }), 'esp32', NOW)).toThrow(
       /at model/,
     );
-    expect(code(bad({ version: 2 }))).toBe(602);
-    expect(code(bad({ format: 'minnow-model' }))).toBe(101);
+    expect(code(bad({ version: 3 }))).toBe(602);
+    expect(code(bad({ format: 'minnow-model', version: 1 }))).toBe(101);
   });
 
   it('[PR-5] survives single-character corruption without a crash', () => {

@@ -6,8 +6,10 @@ import {
   PROJECT_FORMAT,
   PROJECT_VERSION,
   projectFileSchema,
+  READABLE_VERSIONS,
 } from './project-schema.ts';
 import type { Project } from './types.ts';
+import { decodeWeights, encodeWeights } from './weights-file.ts';
 
 /** A project as read from a file: everything but the id, which the app assigns. */
 export type ProjectFile = Omit<Project, 'id'>;
@@ -27,7 +29,7 @@ function checkModel(raw: unknown): ModelSpec {
 
 /** Checks a parsed project file (docs/PROJECT.md) and returns it typed, or throws a coded error. */
 export function parseProject(raw: unknown): ProjectFile {
-  if (isObject(raw) && typeof raw.version === 'number' && raw.version !== PROJECT_VERSION) {
+  if (isObject(raw) && typeof raw.version === 'number' && !READABLE_VERSIONS.includes(raw.version)) {
     throw new MinnowError('PROJECT_VERSION', { version: raw.version });
   }
   const result = projectFileSchema.safeParse(raw);
@@ -36,8 +38,18 @@ export function parseProject(raw: unknown): ProjectFile {
     const path = issue?.path.length ? issue.path.join('.') : '(top level)';
     throw new MinnowError('PROJECT_SCHEMA', { path, detail: issue?.message ?? 'invalid' });
   }
-  const { name, chip, model, createdAt, updatedAt } = result.data;
-  return { name, chipId: chip, model: checkModel(model), createdAt, updatedAt };
+  const { version, name, chip, model, weights, createdAt, updatedAt } = result.data;
+  if (version < 2 && weights !== undefined) {
+    throw new MinnowError('PROJECT_SCHEMA', { path: 'weights', detail: 'weights need a version 2 file' });
+  }
+  return {
+    name,
+    chipId: chip,
+    model: checkModel(model),
+    ...(weights === undefined ? {} : { weights: decodeWeights(weights) }),
+    createdAt,
+    updatedAt,
+  };
 }
 
 /**
@@ -69,6 +81,7 @@ export function toProjectFile(project: Project): Record<string, unknown> {
     name: project.name,
     chip: project.chipId,
     model: project.model,
+    ...(project.weights ? { weights: encodeWeights(project.weights) } : {}),
     createdAt: project.createdAt,
     updatedAt: project.updatedAt,
   };

@@ -1,4 +1,6 @@
+import type { BoardMemory } from '../core/chips/types.ts';
 import type { ModelSpec } from '../core/model/types.ts';
+import type { FloatWeights } from '../core/quant/types.ts';
 
 /** A project's own fields; its model lives in the model slice under the same id. */
 export interface ProjectMeta {
@@ -16,6 +18,11 @@ export interface ModelSlice {
   readonly models: Readonly<Record<string, ModelSpec>>;
 }
 
+/** Trained float weights, by project id; kept out of undo (a training run is not an edit). */
+export interface WeightsSlice {
+  readonly weights: Readonly<Record<string, FloatWeights>>;
+}
+
 export interface ProjectSlice {
   readonly projects: Readonly<Record<string, ProjectMeta>>;
   /** Project ids in list order (most recently created first). */
@@ -25,6 +32,8 @@ export interface ProjectSlice {
 
 export type Theme = 'light' | 'dark';
 export type BottomTab = 'layers' | 'json' | 'compare';
+/** The stages of the work, one tab each: design the network, train it, put it on a board. */
+export type Stage = 'design' | 'train' | 'board';
 export type DialogId = 'templates' | 'projects' | null;
 
 export interface Notice {
@@ -42,10 +51,13 @@ export interface UiSlice {
   readonly theme: Theme;
   readonly dialog: DialogId;
   readonly notice: Notice | null;
+  readonly stage: Stage;
+  /** Heap figures of the connected board running Minnow; the budget uses them instead of the catalog's. */
+  readonly board: BoardMemory | null;
 }
 
 /** The whole editor state: plain, serializable data. Behaviour lives in the actions. */
-export type EditorData = ModelSlice & ProjectSlice & UiSlice;
+export type EditorData = ModelSlice & WeightsSlice & ProjectSlice & UiSlice;
 
 /** The part undo/redo tracks: the documents, not the view. */
 export type TrackedData = ModelSlice & ProjectSlice;
@@ -53,4 +65,5 @@ export type TrackedData = ModelSlice & ProjectSlice;
 /** One project with its model, as stored and exported. */
 export interface Project extends ProjectMeta {
   readonly model: ModelSpec;
+  readonly weights?: FloatWeights;
 }

@@ -10,8 +10,12 @@ import { Inspector } from './inspector/Inspector.tsx';
 import { Palette } from './palette/Palette.tsx';
 import { ProjectsDialog } from './projects/ProjectsDialog.tsx';
 import { TemplatesDialog } from './projects/TemplatesDialog.tsx';
+import { Stages } from './stages/Stages.tsx';
 
-/** The IDE: palette | canvas over the layer table / chip comparison / JSON | budget gauge and inspector. */
+/**
+ * The IDE: palette | stages (design: canvas over the layer table / chip comparison / JSON; train; board) |
+ * budget gauge and inspector.
+ */
 export function App() {
   useTheme();
   useShortcuts();
@@ -22,8 +26,14 @@ export function App() {
       <div className="workspace">
         <Palette />
         <main className="center" aria-label="Network">
-          <Canvas inspection={inspection} />
-          <BottomPanel inspection={inspection} />
+          <Stages
+            design={
+              <>
+                <Canvas inspection={inspection} />
+                <BottomPanel inspection={inspection} />
+              </>
+            }
+          />
         </main>
         <aside className="side" aria-label="Budget and layer settings">
           <BudgetPanel inspection={inspection} />

@@ -3,6 +3,7 @@ import { createContext, type ActionOptions } from './context.ts';
 import { modelActions } from './model.ts';
 import { projectActions } from './project.ts';
 import { uiActions } from './ui.ts';
+import { weightsActions } from './weights.ts';
 
 export type { ActionOptions } from './context.ts';
 
@@ -13,6 +14,7 @@ export function createActions(store: EditorStore, options?: ActionOptions) {
     ...modelActions(ctx),
     ...projectActions(ctx),
     ...uiActions(ctx),
+    ...weightsActions(ctx),
     undo: ctx.undo,
     redo: ctx.redo,
   };

@@ -13,11 +13,12 @@ export function projectActions(ctx: ActionContext) {
 
   /** Adds a project right after `after` (or first) and opens it. */
   const add = (project: Project, after?: string): string => {
-    const { order, models, projects } = get();
+    const { order, models, projects, weights } = get();
     const at = after === undefined ? 0 : order.indexOf(after) + 1;
     ctx.change(undefined, () =>
       store.setState({
         models: { ...models, [project.id]: project.model },
+        ...(project.weights ? { weights: { ...weights, [project.id]: project.weights } } : {}),
         projects: { ...projects, [project.id]: metaOf(project) },
         order: [...order.slice(0, at), project.id, ...order.slice(at)],
         currentId: project.id,
@@ -71,7 +72,9 @@ export function projectActions(ctx: ActionContext) {
       if (!meta || !model) return null;
       const name = `${meta.name} (copy)`.slice(0, 80);
       const now = ctx.nowIso();
-      return add({ ...meta, id: ctx.newId(), name, createdAt: now, updatedAt: now, model }, id);
+      const weights = get().weights[id];
+      const copy = { ...meta, id: ctx.newId(), name, createdAt: now, updatedAt: now, model };
+      return add(weights ? { ...copy, weights } : copy, id);
     },
     /** Deletes a project (undo brings it back); the last one is replaced by an empty project. */
     deleteProject(id: string): void {

@@ -1,5 +1,6 @@
 import type { ActionContext } from './context.ts';
-import type { BottomTab, DialogId, Notice, Theme } from '../types.ts';
+import type { BoardMemory } from '../../core/chips/types.ts';
+import type { BottomTab, DialogId, Notice, Stage, Theme } from '../types.ts';
 
 /** View state: selection, panels, theme, dialogs and notices. None of it is an undo step. */
 export function uiActions({ store }: ActionContext) {
@@ -9,6 +10,13 @@ export function uiActions({ store }: ActionContext) {
     },
     setTab(bottomTab: BottomTab): void {
       store.setState({ bottomTab });
+    },
+    setStage(stage: Stage): void {
+      store.setState({ stage });
+    },
+    /** The connected board's heap figures (null on disconnect): the budget switches to them. */
+    setBoard(board: BoardMemory | null): void {
+      store.setState({ board });
     },
     setTheme(theme: Theme): void {
       store.setState({ theme });

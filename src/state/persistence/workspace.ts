@@ -69,9 +69,15 @@ export async function saveChanges(
   for (const id of after.order) {
     const meta = after.projects[id];
     const model = after.models[id];
+    const weights = after.weights[id];
     if (!meta || !model) continue;
-    if (before && before.projects[id] === meta && before.models[id] === model) continue;
-    store.put({ id, file: toProjectFile({ ...meta, model }) } satisfies ProjectRecord);
+    const same =
+      before?.projects[id] === meta && before.models[id] === model && before.weights[id] === weights;
+    if (same) continue;
+    store.put({
+      id,
+      file: toProjectFile({ ...meta, model, ...(weights ? { weights } : {}) }),
+    } satisfies ProjectRecord);
   }
   for (const id of before?.order ?? []) if (!after.projects[id]) store.delete(id);
   const changed =

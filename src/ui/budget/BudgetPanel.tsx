@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { CHIPS } from '../../core/chips/catalog.ts';
-import { useProject } from '../hooks/useEditor.ts';
+import { formatBytes } from '../device/save-file.ts';
+import { useEditor, useProject } from '../hooks/useEditor.ts';
 import { useSuggestions } from '../hooks/useInspection.ts';
 import { BudgetBlocked } from './BudgetBlocked.tsx';
 import { ChipPicker } from './ChipPicker.tsx';
@@ -17,6 +18,7 @@ export function BudgetPanel({ inspection }: { inspection: Inspection }) {
   );
   const { chipId } = useProject();
   const chipName = CHIPS.find((c) => c.id === chipId)?.name ?? chipId;
+  const board = useEditor((s) => s.board);
   return (
     <section className="panel budget" aria-labelledby="budget-title">
       <div className="panel-head">
@@ -25,6 +27,12 @@ export function BudgetPanel({ inspection }: { inspection: Inspection }) {
         </h2>
         <ChipPicker />
       </div>
+      {board && (
+        <p className="measured-label" data-testid="measured-label">
+          RAM measured on the board: {formatBytes(board.freeHeapBytes)} free heap, largest free block{' '}
+          {formatBytes(board.largestFreeBlockBytes)}.
+        </p>
+      )}
       {inspection.status === 'empty' && (
         <p className="empty">Add layers to see the RAM, flash and time they need on {chipName}.</p>
       )}

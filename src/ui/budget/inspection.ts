@@ -1,3 +1,4 @@
+import type { Chip } from '../../core/chips/types.ts';
 import { MinnowError } from '../../core/errors.ts';
 import type { FirmwareManifest } from '../../core/firmware/manifest.ts';
 import { inspectModel, type InspectReport } from '../../core/inspect/report.ts';
@@ -10,11 +11,11 @@ export type Inspection =
   | { readonly status: 'ok'; readonly report: ChipReport }
   | { readonly status: 'error'; readonly error: MinnowError };
 
-/** Every figure the gauge, the layer table and the canvas show, for one model on one chip. */
-export function inspectSpec(spec: ModelSpec, chipId: string, manifest?: FirmwareManifest): Inspection {
+/** Every figure the gauge, the layer table and the canvas show, for one model on one chip (id, or measured). */
+export function inspectSpec(spec: ModelSpec, chip: string | Chip, manifest?: FirmwareManifest): Inspection {
   if (spec.layers.length === 0) return { status: 'empty' };
   try {
-    const report = inspectModel(spec, { chip: chipId, ...(manifest ? { manifest } : {}) });
+    const report = inspectModel(spec, { chip, ...(manifest ? { manifest } : {}) });
     return { status: 'ok', report: report as ChipReport };
   } catch (e) {
     if (e instanceof MinnowError) return { status: 'error', error: e };

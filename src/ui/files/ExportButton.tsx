@@ -7,7 +7,12 @@ import { downloadText, exportFileName } from './download.ts';
 export function exportProject(state: EditorData, id: string): void {
   const meta = state.projects[id];
   const model = state.models[id];
-  if (meta && model) downloadText(exportFileName(meta.name), serializeProject({ ...meta, model }));
+  const weights = state.weights[id];
+  if (!meta || !model) return;
+  downloadText(
+    exportFileName(meta.name),
+    serializeProject({ ...meta, model, ...(weights ? { weights } : {}) }),
+  );
 }
 
 export function ExportButton() {

@@ -1,10 +1,14 @@
 import { useDeferredValue, useMemo } from 'react';
 import { suggestFixes, type Suggestion } from '../../core/budget/suggest.ts';
+import { getChip } from '../../core/chips/catalog.ts';
+import { measuredChip } from '../../core/chips/measured.ts';
+import type { BoardMemory, Chip } from '../../core/chips/types.ts';
+import { MinnowError } from '../../core/errors.ts';
 import { evaluateSpec } from '../../core/inspect/evaluate.ts';
 import type { ModelSpec } from '../../core/model/types.ts';
 import { inspectSpec, type Inspection } from '../budget/inspection.ts';
 import { SHIPPED_MANIFEST } from '../budget/manifest.ts';
-import { useModel, useProject } from './useEditor.ts';
+import { useEditor, useModel, useProject } from './useEditor.ts';
 
 /** Marks compute time per edit in the browser's performance timeline (read by the UI benchmark). */
 function timed<T>(name: string, run: () => T): T {
@@ -14,13 +18,26 @@ function timed<T>(name: string, run: () => T): T {
   return result;
 }
 
-/** The open model inspected on the open project's chip, recomputed on every edit. */
+/** The catalog chip with the connected board's measured heap, when a board running Minnow reported it. */
+export function budgetChip(chipId: string, board: BoardMemory | null): string | Chip {
+  if (!board) return chipId;
+  try {
+    return measuredChip(getChip(chipId), board);
+  } catch (e) {
+    // Figures the board got wrong (or an unknown chip) leave the catalog's, which are always there.
+    if (e instanceof MinnowError) return chipId;
+    throw e;
+  }
+}
+
+/** The open model inspected on the open project's chip (measured on the board when one is connected). */
 export function useInspection(): Inspection {
   const spec = useModel();
   const { chipId } = useProject();
+  const board = useEditor((s) => s.board);
   return useMemo(
-    () => timed('minnow:inspect', () => inspectSpec(spec, chipId, SHIPPED_MANIFEST)),
-    [spec, chipId],
+    () => timed('minnow:inspect', () => inspectSpec(spec, budgetChip(chipId, board), SHIPPED_MANIFEST)),
+    [spec, chipId, board],
   );
 }
 

@@ -1,0 +1,189 @@
+import { readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { buildPartitionTable, modelPartitions } from '../src/core/blob/partition-table.ts';
+import { padded } from '../src/device/flash-plan.ts';
+import { findModelPartition, readPartitionTable } from '../src/device/partition-read.ts';
+import { findVirtualBoard, VIRTUAL_BOARD_MISSING } from '../src/device/testing/virtual-board.ts';
+import { screenshot } from './app.ts';
+import { openSession, type Session } from './browser.ts';
+import { startBridge, type Bridge } from './device/bridge.ts';
+import { fakeSerialScript } from './device/serve.ts';
+
+const MODEL_AT = 0x110000;
+const PER_DIGIT = 40;
+let bridge: Bridge;
+let session: Session;
+let page: Page;
+const errors: string[] = [];
+
+/** 400 real digits of the `mnist` package as a CSV upload: 784 pixel columns and a label. */
+function digitsCsv(): string {
+  const require = createRequire(import.meta.url);
+  const header = [...Array.from({ length: 784 }, (_, i) => `p${i}`), 'label'].join(',');
+  const rows: string[] = [];
+  for (let d = 0; d < 10; d++) {
+    const file = require.resolve(`mnist/src/digits/${d}.json`);
+    const { data } = JSON.parse(readFileSync(file, 'utf8')) as { data: number[] };
+    for (let i = 0; i < PER_DIGIT; i++) rows.push(`${data.slice(i * 784, (i + 1) * 784).join(',')},${d}`);
+  }
+  return `${header}\n${rows.join('\n')}\n`;
+}
+
+const stage = (name: RegExp) => page.getByRole('tab', { name }).click();
+const info = () => page.getByRole('region', { name: 'Board info' });
+const crc = async () => (await page.getByTestId('blob-crc').textContent()) ?? '';
+const flashStarts = (from: number) =>
+  bridge.board.commands.slice(from).flatMap((c) => (c.name === 'FLASH_DEFL_BEGIN' ? [c.address] : []));
+
+/** The blob the Board tab offers, through its download button. */
+async function downloadedBlob(): Promise<Uint8Array> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the model blob' }).click(),
+  ]);
+  const path = await download.path();
+  return new Uint8Array(readFileSync(path));
+}
+
+/** Trains one epoch (a fresh run, or on from the current weights) and waits for the weights to be saved. */
+async function trainOneEpoch(button: 'train-start' | 'train-continue'): Promise<void> {
+  await stage(/Train/);
+  await page.locator('#train-epochs').fill('1');
+  await page.getByTestId(button).click();
+  await expect
+    .poll(() => page.getByTestId('training-workspace').getAttribute('data-state'), { timeout: 30_000 })
+    .toBe('idle');
+  await expect.poll(() => page.getByTestId('train-continue').isVisible(), { timeout: 20_000 }).toBe(true);
+}
+
+beforeAll(async () => {
+  bridge = await startBridge();
+  session = await openSession({ width: 1400, height: 1000 }, { serviceWorkers: 'block' });
+  page = await session.context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript({
+    content: `window.minnowBridge = { url: ${JSON.stringify(bridge.serialUrl)} };\n${await fakeSerialScript()}`,
+  });
+  // The firmware the app offers is the bridge's build for the emulated chip.
+  await page.route(/\/firmware\/.+$/, async (route) => {
+    const name = new URL(route.request().url()).pathname.replace(/^.*?\/firmware\//, '');
+    const response = await fetch(`${bridge.url}firmware/${name}`);
+    await route.fulfill({ status: response.status, body: Buffer.from(await response.arrayBuffer()) });
+  });
+  await page.goto(inject('baseUrl'));
+});
+
+afterAll(async () => {
+  await session?.close();
+  await bridge?.close();
+});
+
+beforeEach(({ onTestFailed, task }) => {
+  onTestFailed(async () => {
+    await screenshot(page, `failure-flash-${task.name.replace(/\W+/g, '-')}`);
+  });
+});
+
+describe('design → train → quantize → flash in the app, on the emulated board', () => {
+  it('opens the MNIST MLP template on the board chip and trains it briefly on 400 digits', async () => {
+    await page.getByRole('button', { name: 'Start from a template' }).click();
+    await page.getByRole('button', { name: 'Open mnist-mlp as a new project' }).click();
+    await page.getByTestId('chip-picker').selectOption(bridge.board.chip.id);
+    await stage(/Train/);
+    await expect.poll(() => page.getByTestId('train-backend').isVisible(), { timeout: 30_000 }).toBe(true);
+    const csv = { name: 'digits.csv', mimeType: 'text/csv', buffer: Buffer.from(digitsCsv()) };
+    await page.locator('input[type="file"][accept*="csv"]').first().setInputFiles(csv);
+    await expect.poll(() => page.getByTestId('data-count').textContent(), { timeout: 20_000 }).toBe('400');
+    await trainOneEpoch('train-start');
+    await page.getByTestId('quantize').click();
+    await expect.poll(() => page.getByTestId('quant-report').isVisible(), { timeout: 30_000 }).toBe(true);
+    await screenshot(page, 'flash-training');
+  });
+
+  it('flashes firmware, partition table and the trained model; the gauge takes the measured heap', async () => {
+    await stage(/Board/);
+    await expect.poll(() => page.getByTestId('blob-source').textContent()).toMatch(/trained weights/);
+    expect(await page.getByTestId('blob-source').textContent()).toMatch(/calibrated on 32 training samples/);
+    const blob = await downloadedBlob();
+    await page.getByRole('button', { name: 'Connect a board' }).click();
+    await expect
+      .poll(() => page.locator('.monitor').textContent(), { timeout: 10_000 })
+      .toMatch(/No Minnow firmware answered/);
+    await expect.poll(() => page.getByLabel('Firmware and model').isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Flash', exact: true }).click();
+    await info().getByText('mnist-mlp').waitFor({ timeout: 30_000 });
+    expect(bridge.board.flash.read(MODEL_AT, blob.length)).toEqual(blob);
+    const table = bridge.board.flash.read(0x8000, 0xc00);
+    expect(table).toEqual(buildPartitionTable(modelPartitions()));
+    expect(findModelPartition(readPartitionTable(table))).toMatchObject({ offset: MODEL_AT });
+    await expect
+      .poll(() => page.getByTestId('measured-label').textContent())
+      .toMatch(/RAM measured on the board: .* free heap/);
+  });
+
+  it.skipIf(!findVirtualBoard())(
+    `the virtual board runs samples byte for byte as the browser does${findVirtualBoard() ? '' : ` (skipped: ${VIRTUAL_BOARD_MISSING})`}`,
+    async () => {
+      await page.getByRole('button', { name: /^Run sample 0/ }).click();
+      await page.getByText(/Board says/).waitFor();
+      await page.getByRole('button', { name: /^Validate 32 samples/ }).click();
+      await expect
+        .poll(() => page.locator('.validate-result').textContent(), { timeout: 30_000 })
+        .toMatch(/Agreement with the browser: 100\.0% \(32 of 32 samples identical to the byte/);
+      await screenshot(page, 'flash-device');
+    },
+  );
+
+  it('after retraining, re-flashing writes only the model partition', async () => {
+    const before = await crc();
+    await trainOneEpoch('train-continue');
+    await stage(/Board/);
+    await expect.poll(crc).not.toBe(before);
+    const blob = await downloadedBlob();
+    await page.getByLabel('Firmware and model').check();
+    const mark = bridge.board.commands.length;
+    await page.getByRole('button', { name: 'Flash', exact: true }).click();
+    await expect.poll(() => info().textContent(), { timeout: 30_000 }).toContain(`CRC ${await crc()}`);
+    expect(flashStarts(mark)).toEqual([MODEL_AT]);
+    expect(bridge.board.flashDataBytes(mark)).toBe(deflateSync(padded(blob), { level: 9 }).length);
+    expect(bridge.board.flash.read(MODEL_AT, blob.length)).toEqual(blob);
+  });
+
+  it('unplugging during a model-only write says the board still boots', async () => {
+    await trainOneEpoch('train-continue');
+    await stage(/Board/);
+    await page.getByLabel('Update model only (the board keeps its firmware)').check();
+    bridge.board.unplugAfter(40_000);
+    await page.getByRole('button', { name: 'Flash', exact: true }).click();
+    const alert = page.getByRole('alert');
+    await expect
+      .poll(() => alert.textContent(), { timeout: 30_000 })
+      .toMatch(/E526 The board was disconnected while writing model/);
+    expect(await alert.textContent()).toMatch(
+      /the bootloader and the firmware are intact: the board still boots/,
+    );
+    bridge.board.plugIn();
+    expect(errors).toEqual([]);
+  });
+
+  it('keeps the trained weights over a reload, and says so when an edit makes them stop fitting', async () => {
+    await page.reload();
+    await stage(/Board/);
+    await expect.poll(() => page.getByTestId('blob-source').textContent()).toMatch(/trained weights/);
+    await stage(/Design/);
+    await page.getByTestId('node-fc1').click();
+    await page.locator('#param-fc1-units').fill('64');
+    await stage(/Train/);
+    await expect
+      .poll(() => page.getByTestId('weights-stale').textContent())
+      .toMatch(/no longer fit the model \(layer "fc1" needs 50176 values of kernel/);
+    await stage(/Board/);
+    await expect
+      .poll(() => page.getByTestId('blob-source').textContent())
+      .toMatch(/untrained \(random\) weights/);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,64 @@
+import { useCallback, useMemo } from 'react';
+import type { BoardInfo } from '../../core/protocol/index.ts';
+import { boardMemory } from '../../device/board-info.ts';
+import { ProblemMessage } from '../common/ProblemMessage.tsx';
+import { DevicePanel } from '../device/DevicePanel.tsx';
+import type { Sample } from '../device/RunSample.tsx';
+import { formatBytes, saveFile } from '../device/save-file.ts';
+import { useActions, useEditor, useModel, useProject } from '../hooks/useEditor.ts';
+import { compileForBoard, type CompiledModel } from './compiled-model.ts';
+import { useFirmwareManifest } from './useFirmwareManifest.ts';
+
+const FIRMWARE_BASE = 'firmware/';
+
+function Source({ compiled }: { compiled: Extract<CompiledModel, { status: 'ok' }> }) {
+  const weights = compiled.trained ? 'trained weights' : 'untrained (random) weights';
+  const calibration =
+    compiled.calibratedOn > 0
+      ? `calibrated on ${compiled.calibratedOn} training samples`
+      : 'calibrated on synthetic inputs (train to calibrate on the data)';
+  return (
+    <p className={`blob-source${compiled.trained ? '' : ' untrained'}`} data-testid="blob-source">
+      Model for the board: <strong>{weights}</strong>, int8, {calibration} ·{' '}
+      {formatBytes(compiled.blob.length)} · CRC <code data-testid="blob-crc">{compiled.crc}</code>{' '}
+      <button
+        type="button"
+        onClick={() => saveFile({ name: 'model.mnb', mime: 'application/octet-stream', data: compiled.blob })}
+      >
+        Download the model blob
+      </button>
+    </p>
+  );
+}
+
+/** The board: the open model compiled with its weights, flashed, checked and run through the device panel. */
+export default function BoardStage({ samples, stale }: { samples: readonly Sample[]; stale: boolean }) {
+  const spec = useModel();
+  const { chipId } = useProject();
+  const saved = useEditor((s) => s.weights[s.currentId] ?? null);
+  const { setBoard } = useActions();
+  const manifest = useFirmwareManifest(FIRMWARE_BASE);
+  const weights = stale ? null : saved;
+  const compiled = useMemo(() => compileForBoard(spec, weights, samples), [spec, weights, samples]);
+  const onBoardInfo = useCallback(
+    (info: BoardInfo | undefined) => setBoard(info ? boardMemory(info) : null),
+    [setBoard],
+  );
+  return (
+    <div className="board-stage">
+      {compiled.status === 'empty' && (
+        <p className="empty">Add layers to the network to put it on a board.</p>
+      )}
+      {compiled.status === 'error' && <ProblemMessage error={compiled.error} showLayer={false} />}
+      {compiled.status === 'ok' && <Source compiled={compiled} />}
+      <DevicePanel
+        chipId={chipId}
+        firmwareBase={FIRMWARE_BASE}
+        samples={samples}
+        onBoardInfo={onBoardInfo}
+        {...(compiled.status === 'ok' ? { blob: compiled.blob } : {})}
+        {...(manifest ? { manifest } : {})}
+      />
+    </div>
+  );
+}
