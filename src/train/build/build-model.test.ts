@@ -41,9 +41,14 @@ describe('buildModel', () => {
     expectSameAsCore(read(file));
   });
 
-  it.each(Array.from({ length: 24 }, (_, i) => i + 1))('random model %i: shapes and parameter counts equal core', (seed) => {
-    expectSameAsCore(randomModel(seed, { embedding: seed % 4 === 0, gru: seed % 3 === 0, blocks: 1 + (seed % 4) }));
-  });
+  it.each(Array.from({ length: 24 }, (_, i) => i + 1))(
+    'random model %i: shapes and parameter counts equal core',
+    (seed) => {
+      expectSameAsCore(
+        randomModel(seed, { embedding: seed % 4 === 0, gru: seed % 3 === 0, blocks: 1 + (seed % 4) }),
+      );
+    },
+  );
 
   it('joins on the axis the file names, even a negative one other than -1', () => {
     const spec: ModelSpec = {

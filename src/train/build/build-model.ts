@@ -46,7 +46,10 @@ export function buildModel(analyzed: AnalyzedModel): BuiltModel {
     const args = layerArgs(layer);
     const made = (FACTORIES[layer.type] as Factory)(args);
     const inputs = layer.inputs.map((id) => outputs.get(id) as tf.SymbolicTensor);
-    outputs.set(layer.id, made.apply(inputs.length === 1 ? (inputs[0] as tf.SymbolicTensor) : inputs) as tf.SymbolicTensor);
+    outputs.set(
+      layer.id,
+      made.apply(inputs.length === 1 ? (inputs[0] as tf.SymbolicTensor) : inputs) as tf.SymbolicTensor,
+    );
     layers.set(layer.id, made);
   }
   const model = tf.model({ inputs: input, outputs: outputs.get(analyzed.outputId) as tf.SymbolicTensor });

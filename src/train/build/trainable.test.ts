@@ -22,19 +22,22 @@ function coveringModels(): ModelSpec[] {
 }
 
 describe('training every layer type with tfjs', () => {
-  it.each(coveringModels().map((m) => [m.name, m] as const))('%s takes a training step and changes its weights', async (_, spec) => {
-    const model = analyzeModel(spec);
-    const built = buildModel(model);
-    built.model.compile({ optimizer: tf.train.sgd(0.01), loss: 'meanSquaredError' });
-    const before = extractWeights(built);
-    const outputs = shapeSize(model.layers.at(-1)?.outputShape ?? []);
-    // Values in [0, 1) read as token id 0 by an Embedding input.
-    const x = tf.randomUniform([4, ...model.inputShape], 0, 1, 'float32', 5);
-    const y = tf.ones([4, outputs]);
-    const history = await built.model.fit(x, y, { epochs: 1, batchSize: 4, verbose: 0 });
-    expect(Number.isFinite(history.history.loss?.[0])).toBe(true);
-    expect(extractWeights(built)).not.toEqual(before);
-    tf.dispose([x, y]);
-    built.model.dispose();
-  });
+  it.each(coveringModels().map((m) => [m.name, m] as const))(
+    '%s takes a training step and changes its weights',
+    async (_, spec) => {
+      const model = analyzeModel(spec);
+      const built = buildModel(model);
+      built.model.compile({ optimizer: tf.train.sgd(0.01), loss: 'meanSquaredError' });
+      const before = extractWeights(built);
+      const outputs = shapeSize(model.layers.at(-1)?.outputShape ?? []);
+      // Values in [0, 1) read as token id 0 by an Embedding input.
+      const x = tf.randomUniform([4, ...model.inputShape], 0, 1, 'float32', 5);
+      const y = tf.ones([4, outputs]);
+      const history = await built.model.fit(x, y, { epochs: 1, batchSize: 4, verbose: 0 });
+      expect(Number.isFinite(history.history.loss?.[0])).toBe(true);
+      expect(extractWeights(built)).not.toEqual(before);
+      tf.dispose([x, y]);
+      built.model.dispose();
+    },
+  );
 });

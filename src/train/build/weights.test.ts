@@ -13,10 +13,18 @@ import { buildModel } from './build-model.ts';
 import { extractWeights, loadWeights } from './weights.ts';
 
 const example = (name: string) =>
-  analyzeModel(JSON.parse(readFileSync(fileURLToPath(new URL(`../../../examples/${name}.json`, import.meta.url)), 'utf8')));
+  analyzeModel(
+    JSON.parse(
+      readFileSync(fileURLToPath(new URL(`../../../examples/${name}.json`, import.meta.url)), 'utf8'),
+    ),
+  );
 
 /** The largest difference between tfjs's prediction and core's float interpreter on the same weights. */
-function largestDifference(model: AnalyzedModel, weights: FloatWeights, predict: (x: tf.Tensor) => tf.Tensor): number {
+function largestDifference(
+  model: AnalyzedModel,
+  weights: FloatWeights,
+  predict: (x: tf.Tensor) => tf.Tensor,
+): number {
   const graph = lowerModel(model);
   const float = floatModel(model, graph, weights);
   let worst = 0;
@@ -28,25 +36,32 @@ function largestDifference(model: AnalyzedModel, weights: FloatWeights, predict:
   return worst;
 }
 
-describe.each(['mnist-mlp', 'lenet', 'imu-conv1d', 'mobilenet-ds', 'residual', 'concat'])('%s weights', (name) => {
-  const model = example(name);
+describe.each(['mnist-mlp', 'lenet', 'imu-conv1d', 'mobilenet-ds', 'residual', 'concat'])(
+  '%s weights',
+  (name) => {
+    const model = example(name);
 
-  it('extracted from tfjs, run by core in float, give what tfjs predicts', () => {
-    const built = buildModel(model);
-    const weights = extractWeights(built);
-    expect(largestDifference(model, weights, (x) => built.model.predict(x) as tf.Tensor)).toBeLessThan(1e-4);
-    built.model.dispose();
-  });
+    it('extracted from tfjs, run by core in float, give what tfjs predicts', () => {
+      const built = buildModel(model);
+      const weights = extractWeights(built);
+      expect(largestDifference(model, weights, (x) => built.model.predict(x) as tf.Tensor)).toBeLessThan(
+        1e-4,
+      );
+      built.model.dispose();
+    });
 
-  it('loaded into tfjs, predict what core computes with them', () => {
-    const built = buildModel(model);
-    const weights = randomWeights(model, 4);
-    loadWeights(built, weights);
-    expect(largestDifference(model, weights, (x) => built.model.predict(x) as tf.Tensor)).toBeLessThan(1e-4);
-    expect(extractWeights(built)).toEqual(weights);
-    built.model.dispose();
-  });
-});
+    it('loaded into tfjs, predict what core computes with them', () => {
+      const built = buildModel(model);
+      const weights = randomWeights(model, 4);
+      loadWeights(built, weights);
+      expect(largestDifference(model, weights, (x) => built.model.predict(x) as tf.Tensor)).toBeLessThan(
+        1e-4,
+      );
+      expect(extractWeights(built)).toEqual(weights);
+      built.model.dispose();
+    });
+  },
+);
 
 describe('loadWeights', () => {
   const model = example('mnist-mlp');
@@ -57,7 +72,9 @@ describe('loadWeights', () => {
     const before = extractWeights(built);
     const { out: _out, ...missing } = good;
     expect(errorCode(() => loadWeights(built, missing))).toBe(620);
-    expect(errorCode(() => loadWeights(built, { ...good, out: { ...good.out, bias: new Float32Array(3) } }))).toBe(621);
+    expect(
+      errorCode(() => loadWeights(built, { ...good, out: { ...good.out, bias: new Float32Array(3) } })),
+    ).toBe(621);
     const nan = Float32Array.from(good.fc1!.kernel!, (v, i) => (i === 5 ? NaN : v));
     expect(errorCode(() => loadWeights(built, { ...good, fc1: { ...good.fc1, kernel: nan } }))).toBe(622);
     expect(extractWeights(built)).toEqual(before);
