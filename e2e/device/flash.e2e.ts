@@ -91,7 +91,9 @@ describe('flashing the emulated board through a fake navigator.serial', () => {
     const crc = readBlob(blob).header.crc.toString(16).padStart(8, '0');
     await expect.poll(() => info().textContent(), { timeout: 30_000 }).toContain(`CRC ${crc}`);
     expect(flashStarts(mark)).toEqual([MODEL_AT]);
-    expect(bridge.board.flashDataBytes(mark)).toBe(deflateSync(padded(blob), { level: 9 }).length);
+    // Only the model's deflated bytes were sent: the browser's deflate and Node's may differ by a few bytes.
+    const deflated = deflateSync(padded(blob), { level: 9 }).length;
+    expect(Math.abs(bridge.board.flashDataBytes(mark) - deflated)).toBeLessThan(deflated * 0.01);
     expect(bridge.board.flash.read(MODEL_AT, blob.length)).toEqual(blob);
     expect(await page.locator('.flash-file.skipped').count()).toBe(3);
   });
