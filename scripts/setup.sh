@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything the tests need on a Debian machine: system packages, then the npm dependencies.
+# `npm test` runs it first (pretest); it does nothing when everything is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,7 +23,10 @@ fi
 
 # npm ci insists that every optional platform package of the lock file (rollup's, for one) is listed there;
 # npm's registry mirror may lack the ones for other platforms, so npm install with the same lock is the fallback.
-if ! npm ci --no-audit --no-fund; then
+# npm leaves node_modules/.package-lock.json newer than the lock file after an install: then nothing is to do.
+if [ node_modules/.package-lock.json -nt package-lock.json ]; then
+  echo "npm packages are up to date"
+elif ! npm ci --no-audit --no-fund; then
   echo "npm ci refused the lock file; installing from it with npm install instead"
   npm install --no-audit --no-fund
 fi
