@@ -1,5 +1,5 @@
 import { ElementType, OPCODE } from '../blob/format.ts';
-import { fmt, fullClamp, sameShape, type Kernel } from './kernel.ts';
+import { fullClamp, tableOpShapes, type Kernel } from './kernel.ts';
 
 /** F-63: an elementwise function of an int8 is a 256-entry table: y = T[x + 128]. */
 export const activation: Kernel = {
@@ -9,12 +9,7 @@ export const activation: Kernel = {
   constants: [{ role: 'lookup table', types: [ElementType.INT8], rank: 1 }],
   attributeBytes: 0,
   attributes: fullClamp,
-  shapes(o) {
-    const x = o.inputs[0]?.shape ?? [];
-    if (!sameShape(x, o.output.shape)) return `input ${fmt(x)} and output ${fmt(o.output.shape)} differ`;
-    const t = o.constants[0]?.shape ?? [];
-    return sameShape(t, [256]) ? undefined : `lookup table ${fmt(t)} should be [256]`;
-  },
+  shapes: (o) => tableOpShapes(o, 'lookup table', [256]),
   run(args) {
     const [x] = args.inputs as [Int8Array];
     const table = args.constants[0] as Int8Array;

@@ -1,6 +1,6 @@
 import { OPCODE } from '../blob/format.ts';
 import { channelRangeProblem, channelShapeProblem, outputOf, weightBiasRequant } from './channel-ops.ts';
-import { fmt, last, sameShape, type Kernel } from './kernel.ts';
+import { last, outputLikeInput, type Kernel } from './kernel.ts';
 
 /** F-64: a BatchNormalization that could not be folded: a per-channel affine map over the last axis. */
 export const batchNormalization: Kernel = {
@@ -10,9 +10,8 @@ export const batchNormalization: Kernel = {
   constants: weightBiasRequant(1),
   attributeBytes: 0,
   shapes(o) {
-    const x = o.inputs[0]?.shape ?? [];
-    if (!sameShape(x, o.output.shape)) return `input ${fmt(x)} and output ${fmt(o.output.shape)} differ`;
-    return channelShapeProblem(o, [last(x)], last(x));
+    const channels = last(o.inputs[0]?.shape ?? []);
+    return outputLikeInput(o) ?? channelShapeProblem(o, [channels], channels);
   },
   constantRange: (_o, values) => channelRangeProblem(values, 1),
   run(args) {

@@ -71,3 +71,17 @@ export function sameShape(a: readonly number[], b: readonly number[]): boolean {
 export function fmt(shape: readonly number[]): string {
   return `[${shape.join(', ')}]`;
 }
+
+/** The shape rule of elementwise ops: the output has exactly the input's shape. */
+export function outputLikeInput(o: Operands): string | undefined {
+  const x = o.inputs[0]?.shape ?? [];
+  return sameShape(x, o.output.shape)
+    ? undefined
+    : `input ${fmt(x)} and output ${fmt(o.output.shape)} differ`;
+}
+
+/** Elementwise ops driven by one lookup table: the output keeps the input's shape, the table has `want`. */
+export function tableOpShapes(o: Operands, role: string, want: readonly number[]): string | undefined {
+  const t = o.constants[0]?.shape ?? [];
+  return outputLikeInput(o) ?? (sameShape(t, want) ? undefined : `${role} ${fmt(t)} should be ${fmt(want)}`);
+}

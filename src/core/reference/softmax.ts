@@ -1,5 +1,5 @@
 import { ElementType, OPCODE } from '../blob/format.ts';
-import { fmt, fullClamp, last, sameShape, type Kernel } from './kernel.ts';
+import { fullClamp, last, tableOpShapes, type Kernel } from './kernel.ts';
 
 /**
  * F-62: e_j = T[0][d >> 4] · T[1][d & 15] with d = max − x_j approximates 2^30·exp(−sx·d); the output is
@@ -12,12 +12,7 @@ export const softmax: Kernel = {
   constants: [{ role: 'exp table', types: [ElementType.UINT16], rank: 2 }],
   attributeBytes: 0,
   attributes: fullClamp,
-  shapes(o) {
-    const x = o.inputs[0]?.shape ?? [];
-    if (!sameShape(x, o.output.shape)) return `input ${fmt(x)} and output ${fmt(o.output.shape)} differ`;
-    const t = o.constants[0]?.shape ?? [];
-    return sameShape(t, [2, 16]) ? undefined : `exp table ${fmt(t)} should be [2, 16]`;
-  },
+  shapes: (o) => tableOpShapes(o, 'exp table', [2, 16]),
   run(args) {
     const [x] = args.inputs as [Int8Array];
     const table = args.constants[0] as Uint16Array;
