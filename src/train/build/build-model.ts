@@ -1,30 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { INPUT_ID, type AnalyzedModel } from '../../core/model/types.ts';
 import { layerArgs } from './layer-args.ts';
-
-type Factory = (args: Record<string, unknown>) => tf.layers.Layer;
-
-const FACTORIES: Readonly<Record<string, Factory>> = {
-  Dense: tf.layers.dense,
-  Conv2D: tf.layers.conv2d,
-  Conv1D: tf.layers.conv1d,
-  DepthwiseConv2D: tf.layers.depthwiseConv2d,
-  MaxPooling2D: tf.layers.maxPooling2d,
-  AveragePooling2D: tf.layers.averagePooling2d,
-  MaxPooling1D: tf.layers.maxPooling1d,
-  GlobalAveragePooling2D: tf.layers.globalAveragePooling2d,
-  Flatten: tf.layers.flatten,
-  Reshape: tf.layers.reshape,
-  Dropout: tf.layers.dropout,
-  BatchNormalization: tf.layers.batchNormalization,
-  Activation: tf.layers.activation,
-  ReLU: tf.layers.reLU,
-  Softmax: tf.layers.softmax,
-  Add: tf.layers.add,
-  Concatenate: tf.layers.concatenate,
-  Embedding: tf.layers.embedding,
-  GRU: tf.layers.gru,
-} as unknown as Record<string, Factory>;
+import { TFJS_LAYERS, type LayerFactory } from './tfjs-layers.ts';
 
 /** A tfjs model built from a model file, with each tfjs layer and output found by the file's layer id. */
 export interface BuiltModel {
@@ -44,7 +21,7 @@ export function buildModel(analyzed: AnalyzedModel): BuiltModel {
   const layers = new Map<string, tf.layers.Layer>();
   for (const layer of analyzed.layers) {
     const args = layerArgs(layer);
-    const made = (FACTORIES[layer.type] as Factory)(args);
+    const made = (TFJS_LAYERS[layer.type] as LayerFactory)(args);
     const inputs = layer.inputs.map((id) => outputs.get(id) as tf.SymbolicTensor);
     outputs.set(
       layer.id,
