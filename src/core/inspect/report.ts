@@ -1,5 +1,5 @@
 import { estimateBudget } from '../budget/estimate.ts';
-import type { Budget, Verdict } from '../budget/types.ts';
+import type { Budget, BudgetInput, Verdict } from '../budget/types.ts';
 import { getChip } from '../chips/catalog.ts';
 import type { Chip } from '../chips/types.ts';
 import { findBuild } from '../firmware/manifest.ts';
@@ -90,11 +90,10 @@ export function exactBlobBytes(model: AnalyzedModel, plan: MemoryPlan): number |
   }
 }
 
-/** Budget of an already planned model on one chip. */
-export function budgetFor(plan: MemoryPlan, options: InspectOptions & { chip: string | Chip }): Budget {
-  const chip = typeof options.chip === 'string' ? getChip(options.chip) : options.chip;
-  const firmware = options.manifest ? findBuild(options.manifest, chip.id) : undefined;
-  return estimateBudget(budgetInput(plan, options.blobBytes), chip, firmware);
+/** Budget of a measured model on one chip; the figures are measured once and reused for every chip. */
+export function budgetFor(input: BudgetInput, chipOrId: string | Chip, manifest?: FirmwareManifest): Budget {
+  const chip = typeof chipOrId === 'string' ? getChip(chipOrId) : chipOrId;
+  return estimateBudget(input, chip, manifest ? findBuild(manifest, chip.id) : undefined);
 }
 
 /** Analyze → plan → budget: every figure of the gauge and of `minnow inspect`, from one function. */
@@ -117,7 +116,7 @@ export function inspectModel(raw: unknown, options: InspectOptions = {}): Inspec
     },
   };
   if (options.chip === undefined) return base;
-  const budget = budgetFor(plan, { ...options, chip: options.chip, ...(blobBytes ? { blobBytes } : {}) });
+  const budget = budgetFor(input, options.chip, options.manifest);
   return {
     ...base,
     chip: {

@@ -1,6 +1,7 @@
 import type { Verdict } from '../../core/budget/types.ts';
 import { CHIPS } from '../../core/chips/catalog.ts';
 import type { FirmwareManifest } from '../../core/firmware/manifest.ts';
+import { budgetInput } from '../../core/inspect/measure.ts';
 import { budgetFor, exactBlobBytes } from '../../core/inspect/report.ts';
 import { analyzeModel } from '../../core/model/analyze.ts';
 import type { ModelSpec } from '../../core/model/types.ts';
@@ -24,13 +25,9 @@ export function compareChips(spec: ModelSpec, manifest?: FirmwareManifest): Comp
   const model = analyzeModel(spec);
   const plan = planModel(model);
   // The blob is laid out once, as `minnow inspect` does, so its exact size is the flash figure on every chip.
-  const blobBytes = exactBlobBytes(model, plan);
+  const input = budgetInput(plan, exactBlobBytes(model, plan));
   return CHIPS.map((chip) => {
-    const b = budgetFor(plan, {
-      chip,
-      ...(manifest ? { manifest } : {}),
-      ...(blobBytes ? { blobBytes } : {}),
-    });
+    const b = budgetFor(input, chip, manifest);
     return {
       chipId: chip.id,
       chipName: chip.name,
