@@ -1,18 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { buildPartitionTable, modelPartitions } from '../src/core/blob/partition-table.ts';
-import { padded } from '../src/device/flash-plan.ts';
-import { findModelPartition, readPartitionTable } from '../src/device/partition-read.ts';
 import { findVirtualBoard, VIRTUAL_BOARD_MISSING } from '../src/device/testing/virtual-board.ts';
+import { expectFullFlash, expectModelOnlyWrite, openBridgedPage } from './device/board-checks.ts';
 import { screenshot } from './app.ts';
 import { openSession, type Session } from './browser.ts';
 import { startBridge, type Bridge } from './device/bridge.ts';
-import { fakeSerialScript } from './device/serve.ts';
 
-const MODEL_AT = 0x110000;
 const PER_DIGIT = 40;
 let bridge: Bridge;
 let session: Session;
@@ -35,8 +30,6 @@ function digitsCsv(): string {
 const stage = (name: RegExp) => page.getByRole('tab', { name }).click();
 const info = () => page.getByRole('region', { name: 'Board info' });
 const crc = async () => (await page.getByTestId('blob-crc').textContent()) ?? '';
-const flashStarts = (from: number) =>
-  bridge.board.commands.slice(from).flatMap((c) => (c.name === 'FLASH_DEFL_BEGIN' ? [c.address] : []));
 
 /** The blob the Board tab offers, through its download button. */
 async function downloadedBlob(): Promise<Uint8Array> {
@@ -62,11 +55,7 @@ async function trainOneEpoch(button: 'train-start' | 'train-continue'): Promise<
 beforeAll(async () => {
   bridge = await startBridge();
   session = await openSession({ width: 1400, height: 1000 }, { serviceWorkers: 'block' });
-  page = await session.context.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.addInitScript({
-    content: `window.minnowBridge = { url: ${JSON.stringify(bridge.serialUrl)} };\n${await fakeSerialScript()}`,
-  });
+  page = await openBridgedPage(session, bridge, errors);
   // The firmware the app offers is the bridge's build for the emulated chip.
   await page.route(/\/firmware\/.+$/, async (route) => {
     const name = new URL(route.request().url()).pathname.replace(/^.*?\/firmware\//, '');
@@ -115,10 +104,7 @@ describe('design → train → quantize → flash in the app, on the emulated bo
     await expect.poll(() => page.getByLabel('Firmware and model').isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Flash', exact: true }).click();
     await info().getByText('mnist-mlp').waitFor({ timeout: 30_000 });
-    expect(bridge.board.flash.read(MODEL_AT, blob.length)).toEqual(blob);
-    const table = bridge.board.flash.read(0x8000, 0xc00);
-    expect(table).toEqual(buildPartitionTable(modelPartitions()));
-    expect(findModelPartition(readPartitionTable(table))).toMatchObject({ offset: MODEL_AT });
+    expectFullFlash(bridge, blob);
     await expect
       .poll(() => page.getByTestId('measured-label').textContent())
       .toMatch(/RAM measured on the board: .* free heap/);
@@ -147,11 +133,7 @@ describe('design → train → quantize → flash in the app, on the emulated bo
     const mark = bridge.board.commands.length;
     await page.getByRole('button', { name: 'Flash', exact: true }).click();
     await expect.poll(() => info().textContent(), { timeout: 30_000 }).toContain(`CRC ${await crc()}`);
-    expect(flashStarts(mark)).toEqual([MODEL_AT]);
-    // Only the model's deflated bytes were sent: the browser's deflate and Node's may differ by a few bytes.
-    const deflated = deflateSync(padded(blob), { level: 9 }).length;
-    expect(Math.abs(bridge.board.flashDataBytes(mark) - deflated)).toBeLessThan(deflated * 0.01);
-    expect(bridge.board.flash.read(MODEL_AT, blob.length)).toEqual(blob);
+    expectModelOnlyWrite(bridge, mark, blob);
   });
 
   it('unplugging during a model-only write says the board still boots', async () => {

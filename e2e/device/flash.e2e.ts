@@ -1,17 +1,13 @@
-import { deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildPartitionTable, modelPartitions } from '../../src/core/blob/partition-table.ts';
 import { readBlob } from '../../src/core/blob/reader.ts';
-import { padded } from '../../src/device/flash-plan.ts';
-import { findModelPartition, readPartitionTable } from '../../src/device/partition-read.ts';
 import { findVirtualBoard, VIRTUAL_BOARD_MISSING } from '../../src/device/testing/virtual-board.ts';
+import { expectFullFlash, expectModelOnlyWrite, openBridgedPage } from './board-checks.ts';
 import { screenshot } from '../app.ts';
 import { openSession, type Session } from '../browser.ts';
 import { startBridge, type Bridge } from './bridge.ts';
-import { fakeSerialScript, serveDeviceHarness, type DeviceHarness } from './serve.ts';
+import { serveDeviceHarness, type DeviceHarness } from './serve.ts';
 
-const MODEL_AT = 0x110000;
 let bridge: Bridge;
 let harness: DeviceHarness;
 let session: Session;
@@ -19,19 +15,13 @@ let page: Page;
 const errors: string[] = [];
 
 const pageBlob = async () => Uint8Array.from((await page.evaluate(() => window.minnowBlob)) ?? []);
-const flashStarts = (from: number) =>
-  bridge.board.commands.slice(from).flatMap((c) => (c.name === 'FLASH_DEFL_BEGIN' ? [c.address] : []));
 const info = () => page.getByRole('region', { name: 'Board info' });
 
 beforeAll(async () => {
   bridge = await startBridge();
   harness = await serveDeviceHarness();
   session = await openSession({ width: 1200, height: 1400 });
-  page = await session.context.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.addInitScript({
-    content: `window.minnowBridge = { url: ${JSON.stringify(bridge.serialUrl)} };\n${await fakeSerialScript()}`,
-  });
+  page = await openBridgedPage(session, bridge, errors);
   await page.goto(harness.pageUrl);
 });
 
@@ -60,10 +50,7 @@ describe('flashing the emulated board through a fake navigator.serial', () => {
     await page.getByRole('button', { name: 'Flash', exact: true }).click();
     await info().getByText('mnist-mlp').waitFor({ timeout: 30_000 });
     const blob = await pageBlob();
-    expect(bridge.board.flash.read(MODEL_AT, blob.length)).toEqual(blob);
-    const table = bridge.board.flash.read(0x8000, 0xc00);
-    expect(table).toEqual(buildPartitionTable(modelPartitions()));
-    expect(findModelPartition(readPartitionTable(table))).toMatchObject({ offset: MODEL_AT, size: 0x100000 });
+    expectFullFlash(bridge, blob);
     expect(await page.locator('.flash-file.verified').count()).toBe(4);
     expect(await page.getByLabel('Update model only (the board keeps its firmware)').isChecked()).toBe(true);
   });
@@ -90,11 +77,7 @@ describe('flashing the emulated board through a fake navigator.serial', () => {
     const blob = await pageBlob();
     const crc = readBlob(blob).header.crc.toString(16).padStart(8, '0');
     await expect.poll(() => info().textContent(), { timeout: 30_000 }).toContain(`CRC ${crc}`);
-    expect(flashStarts(mark)).toEqual([MODEL_AT]);
-    // Only the model's deflated bytes were sent: the browser's deflate and Node's may differ by a few bytes.
-    const deflated = deflateSync(padded(blob), { level: 9 }).length;
-    expect(Math.abs(bridge.board.flashDataBytes(mark) - deflated)).toBeLessThan(deflated * 0.01);
-    expect(bridge.board.flash.read(MODEL_AT, blob.length)).toEqual(blob);
+    expectModelOnlyWrite(bridge, mark, blob);
     expect(await page.locator('.flash-file.skipped').count()).toBe(3);
   });
 
