@@ -4,7 +4,7 @@ import { assignQuant } from '../quant/activation-quant.ts';
 import { calibrate, quantizeTensor } from '../quant/calibrate.ts';
 import { floatModel, type FloatModel } from '../quant/float-run.ts';
 import { randomWeights } from '../quant/random-weights.ts';
-import type { WeightPacking } from '../quant/packing.ts';
+import { layerPackings, type WeightPacking } from '../quant/packing.ts';
 import type { CalibrationOptions, FloatWeights, QuantParams, Range } from '../quant/types.ts';
 import { prepare, run } from '../reference/interpreter.ts';
 import { storedShape, TableBuilder } from './assemble.ts';
@@ -22,7 +22,10 @@ export interface CompileOptions {
   readonly testVector?: boolean;
   /** The memory plan to use; by default planModel(model). */
   readonly plan?: MemoryPlan;
-  /** Weight packing per layer id (F-30, F-75): int4 or ternary for Dense, Conv2D and GRU; int8 by default. */
+  /**
+   * Weight packing per layer id (F-30, F-75), over each layer's own `packing` parameter: int4 or ternary for
+   * Dense, Conv1D, Conv2D and GRU; int8 by default.
+   */
   readonly packing?: Readonly<Record<string, WeightPacking>>;
   /** F-69: GRU states carry over between runs (streaming one token per run) instead of starting at 0. */
   readonly keepGruState?: boolean;
@@ -55,6 +58,7 @@ function content(
     return at;
   };
   const float = floatModel(model, graph, weights);
+  const packing = { ...layerPackings(model), ...options.packing };
   const quant = assignQuant(float, ranges(float));
   const table = new TableBuilder();
   // Activation entries first, so blob tensor ids equal the graph's tensor ids.
@@ -84,7 +88,7 @@ function content(
       gru: float.grus.get(step.index),
       stateOffset,
       keepState: options.keepGruState,
-      packing: options.packing,
+      packing,
       table,
     });
   const blob: BlobContent = {

@@ -4,6 +4,10 @@ export type Shape = readonly number[];
 export const ACTIVATIONS = ['linear', 'relu', 'relu6', 'sigmoid', 'tanh', 'softmax'] as const;
 export type Activation = (typeof ACTIVATIONS)[number];
 
+/** How a layer's weights are stored (docs/FORMAT.md F-30): one int8 each, two int4 per byte, or five trits per byte. */
+export const WEIGHT_PACKINGS = ['int8', 'int4', 'ternary'] as const;
+export type WeightPacking = (typeof WEIGHT_PACKINGS)[number];
+
 /** The id by which layers refer to the model input. */
 export const INPUT_ID = 'input';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { shapeSize } from '../model/types.ts';
-import { activation, convStrides, padding, positiveInt, useBias, windowSize } from './params.ts';
+import { activation, convStrides, packing, padding, positiveInt, useBias, windowSize } from './params.ts';
 import { defineOp } from './types.ts';
 import { kernelAndBias } from './weights.ts';
 import { slide } from './window.ts';
@@ -20,6 +20,7 @@ function convOp(type: string, axes: number, summary: string) {
         padding,
         activation,
         useBias,
+        packing,
       })
       .strict(),
     examples: { filters: '"filters": 8', kernelSize: '"kernelSize": 3' },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { shapeSize } from '../model/types.ts';
 import { shapeMismatch } from './layer-errors.ts';
-import { activation, positiveInt, useBias } from './params.ts';
+import { activation, packing, positiveInt, useBias } from './params.ts';
 import { defineOp } from './types.ts';
 import { kernelAndBias } from './weights.ts';
 
@@ -11,7 +11,7 @@ export const dense = defineOp({
   category: 'core',
   summary: 'Fully connected: every output unit sees every input value of the last axis.',
   kind: 'compute',
-  schema: z.object({ units: positiveInt, activation, useBias }).strict(),
+  schema: z.object({ units: positiveInt, activation, useBias, packing }).strict(),
   examples: { units: '"units": 10' },
   arity: { min: 1, max: 1 },
   outputShape(p, [input = []], layer) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ACTIVATIONS } from '../model/types.ts';
 import { requireRank } from './layer-errors.ts';
-import { positiveInt, recurrentActivation, useBias } from './params.ts';
+import { packing, positiveInt, recurrentActivation, useBias } from './params.ts';
 import { defineOp } from './types.ts';
 
 /**
@@ -21,6 +21,7 @@ export const gru = defineOp({
       useBias,
       returnSequences: z.boolean().default(false),
       resetAfter: z.literal(false, 'only false is supported, the GRU variant tfjs runs').default(false),
+      packing,
     })
     .strict(),
   examples: { units: '"units": 32' },

@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { ACTIVATIONS } from '../model/types.ts';
+import { ACTIVATIONS, WEIGHT_PACKINGS } from '../model/types.ts';
 import { perAxis } from './window.ts';
 
 /** Parameter building blocks shared by the op schemas; names and defaults follow tfjs-layers. */
 export const positiveInt = z.number().int().positive();
 export const activation = z.enum(ACTIVATIONS).default('linear');
 export const useBias = z.boolean().default(true);
+/** How the compiled blob stores the layer's weights; a layer choice, so the flash budget follows it. */
+export const packing = z.enum(WEIGHT_PACKINGS).default('int8');
 export const padding = z.enum(['valid', 'same']).default('valid');
 /** tfjs counts axes with the batch axis as 0, so -1 is the last axis and 1 the first data axis. */
 export const axis = z.number().int();

@@ -45,6 +45,7 @@ describe('sequence layer sizes', () => {
       activation: 'tanh',
       recurrentActivation: 'hardSigmoid',
       useBias: true,
+      packing: 'int8',
       returnSequences: false,
       resetAfter: false,
     });

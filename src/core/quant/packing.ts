@@ -1,14 +1,24 @@
 import { ElementType } from '../blob/format.ts';
+import type { AnalyzedModel, WeightPacking } from '../model/types.ts';
 import { roundHalfAway } from './calibrate.ts';
 
-/** How a layer's weights are stored (F-30): one int8 each, two int4 per byte, or five trits per byte. */
-export type WeightPacking = 'int8' | 'int4' | 'ternary';
+export type { WeightPacking };
 
 export const PACKING_TYPE = {
   int8: ElementType.INT8,
   int4: ElementType.INT4,
   ternary: ElementType.TERNARY,
 } as const;
+
+/** The packing each layer asks for with its `packing` parameter, int8 layers left out. */
+export function layerPackings(model: AnalyzedModel): Record<string, WeightPacking> {
+  const out: Record<string, WeightPacking> = {};
+  for (const layer of model.layers) {
+    const packing = layer.params.packing as WeightPacking | undefined;
+    if (packing && packing !== 'int8') out[layer.id] = packing;
+  }
+  return out;
+}
 
 /** Ops whose kernels read packed weights (F-30); others keep int8. */
 export const PACKABLE_OPS: ReadonlySet<string> = new Set(['Dense', 'Conv2D', 'GRU']);

@@ -95,6 +95,23 @@ describe('int4 and ternary weights (F-30, F-75)', () => {
     expect((sizes[0] as number) - (sizes[2] as number)).toBeGreaterThanOrEqual(weights - 15_680 - 200 - 16);
   });
 
+  it("a layer's own `packing` parameter packs it, as the compile option does, in the blob and in blobSize", () => {
+    const spec = JSON.parse(readFileSync('examples/mnist-mlp.json', 'utf8')) as ModelSpec;
+    const model = example('mnist-mlp.json');
+    const hidden = packable(model)[0]?.id ?? '';
+    const withParam = analyzeModel({
+      ...spec,
+      layers: spec.layers.map((l) => (l.id === hidden ? { ...l, packing: 'int4' } : l)),
+    });
+    const weights = randomWeights(model, 2);
+    const calibration = randomInputs(model, 1, 2);
+    const byParam = compileModel(withParam, weights, { calibration }).blob;
+    const byOption = compileModel(model, weights, { calibration, packing: { [hidden]: 'int4' } }).blob;
+    expect(byParam).toEqual(byOption);
+    expect(blobSize(withParam)).toBe(byParam.length);
+    expect(blobSize(model) - blobSize(withParam)).toBe((784 * 100) / 2);
+  });
+
   it('F-30: a reader refuses int4 or ternary weights of an op that reads int8 only (E317)', () => {
     const model = analyzeModel({
       format: 'minnow-model',
