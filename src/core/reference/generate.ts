@@ -31,13 +31,29 @@ export function generateGreedy(
   prompt: readonly number[],
   count: number,
 ): number[] {
+  return generateWith(program, arena, prompt, count, argmaxInt8);
+}
+
+/**
+ * The loop of P-16 with any choice of the next token from the model's int8 output: reset the state, run the
+ * prompt, then choose, feed back and repeat. `onToken` sees each token as it is chosen (to show it at once).
+ */
+export function generateWith(
+  program: Program,
+  arena: Uint8Array,
+  prompt: readonly number[],
+  count: number,
+  choose: (output: Int8Array) => number,
+  onToken?: (token: number, index: number) => void,
+): number[] {
   resetState(program, arena);
   let output: Int8Array = new Int8Array(0);
   for (const token of prompt) output = run(program, Int8Array.of(token - 128), arena);
   const tokens: number[] = [];
   for (let k = 0; k < count; k++) {
-    const next = argmaxInt8(output);
+    const next = choose(output);
     tokens.push(next);
+    onToken?.(next, k);
     if (k + 1 < count) output = run(program, Int8Array.of(next - 128), arena);
   }
   return tokens;
