@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # RV32IMC figures of the interpreter under QEMU (-icount shift=0: instructions, not ESP32-C3 cycles):
 # instructions per MAC of Dense, Conv2D and DepthwiseConv2D, naive and optimized kernels; whole-model
-# instructions for examples/*.json; .text of the interpreter.     npm run bench:firmware
+# instructions for examples/*.json and per generated token of the char-LM (scripts/char-lm.ts, ternary
+# everywhere; the example's int8, int4 and ternary tables beside it); .text of the interpreter.
+#     npm run bench:firmware
 set -euo pipefail
 source "$(dirname "$0")/firmware-lib.sh"
 cd "$ROOT"
@@ -24,6 +26,14 @@ npx tsx scripts/firmware-golden.ts "$OUT/golden" --random 0 >/dev/null
 for variant in naive fast; do
   echo "-- $variant"
   "$QEMU" "$OUT/parity-$variant.elf" "$OUT/golden" examples.txt -v | grep -E '^(ok|FAIL)' |
+    awk '{ printf "%-24s %12s instructions\n", $2, $(NF-1) }'
+done
+
+echo "== char-LM, instructions per generated token (one run of one token; int8 table, as the example, int4, ternary)"
+printf '%s\n' char-lm example-char-lm example-char-lm-int4 example-char-lm-ternary >"$OUT/golden/char-lm.txt"
+for variant in naive fast; do
+  echo "-- $variant"
+  "$QEMU" "$OUT/parity-$variant.elf" "$OUT/golden" char-lm.txt -v | grep -E '^(ok|FAIL)' |
     awk '{ printf "%-24s %12s instructions\n", $2, $(NF-1) }'
 done
 

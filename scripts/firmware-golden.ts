@@ -5,7 +5,8 @@
  *
  *   npx tsx scripts/firmware-golden.ts <out-dir> [--random N] [--first-seed S]
  *
- * Examples and some random models are also written with int4 and ternary Dense/Conv2D weights.
+ * Examples and some random models are also written with int4 and ternary weights in every layer that takes
+ * them (Dense, Conv2D, GRU, Embedding).
  *
  * Writes <name>.bin, <name>.in, <name>.out, cases.txt (every case) and examples.txt (the examples only);
  * the C parity runner reads them.
@@ -16,7 +17,7 @@ import { compileModel } from '../src/core/blob/compile.ts';
 import { readBlob } from '../src/core/blob/reader.ts';
 import { isMinnowError } from '../src/core/errors.ts';
 import { analyzeModel, parseModelJson, type ModelSpec } from '../src/core/model/index.ts';
-import type { WeightPacking } from '../src/core/quant/packing.ts';
+import { PACKABLE_OPS, type WeightPacking } from '../src/core/quant/packing.ts';
 import { randomInputs, randomWeights } from '../src/core/quant/random-weights.ts';
 import { createRandom } from '../src/core/random.ts';
 import { prepare, run } from '../src/core/reference/interpreter.ts';
@@ -32,10 +33,10 @@ interface Case {
 
 const PACKINGS: readonly WeightPacking[] = ['int8', 'int4', 'ternary'];
 
-/** A packing for every Dense, Conv2D and GRU layer: `all`, or one drawn per layer. */
+/** A packing for every layer that takes one (PACKABLE_OPS): `all`, or one drawn per layer. */
 function packingOf(spec: ModelSpec, all: WeightPacking | undefined, seed: number) {
   const rnd = createRandom(seed + 3);
-  const layers = spec.layers.filter((l) => ['Dense', 'Conv2D', 'GRU'].includes(l.type));
+  const layers = spec.layers.filter((l) => PACKABLE_OPS.has(l.type));
   return Object.fromEntries(layers.map((l) => [l.id, all ?? rnd.pick(PACKINGS)]));
 }
 
@@ -65,6 +66,26 @@ function writeCase(dir: string, c: Case): boolean {
   writeFileSync(join(dir, `${c.name}.in`), new Uint8Array(input.buffer));
   writeFileSync(join(dir, `${c.name}.out`), new Uint8Array(output.buffer, output.byteOffset, output.length));
   return true;
+}
+
+/**
+ * Token models (an Embedding first, its vocabulary capped at the 256 ids of F-73 so that each compiles) with
+ * packings drawn per layer, the Embedding's table among them; returns the names written.
+ */
+function tokenCases(dir: string, firstSeed: number, wanted: number): string[] {
+  const names: string[] = [];
+  for (let seed = firstSeed; names.length < wanted && seed < firstSeed + 40 * wanted; seed++) {
+    const drawn = randomModel(seed, { embedding: true, gru: true });
+    const [first, ...rest] = drawn.layers;
+    if (first?.type !== 'Embedding') continue;
+    const spec = {
+      ...drawn,
+      layers: [{ ...first, inputDim: Math.min(256, Number(first.inputDim)) }, ...rest],
+    };
+    const name = `tokens-${seed}`;
+    if (writeCase(dir, { name, spec, seed, packing: packingOf(spec, undefined, seed) })) names.push(name);
+  }
+  return names;
 }
 
 function main(): void {
@@ -108,7 +129,8 @@ function main(): void {
       found++;
     }
   }
-  // The examples and some random models again with int4 and ternary weights in their Dense and Conv2D layers.
+  names.push(...tokenCases(dir, firstSeed, Math.ceil(wanted / 10)));
+  // The examples and some random models again with int4 and ternary weights in every packable layer.
   for (const file of exampleFiles) {
     const spec = parseModelJson(readFileSync(join('examples', file), 'utf8'));
     for (const all of ['int4', 'ternary'] as const) {

@@ -418,6 +418,11 @@ export const ERRORS = {
     message: 'No serial port was chosen.',
     hint: "Click Connect and pick the board's port. If it is not listed, check the USB cable (some only charge) and the driver named under the port.",
   },
+  GENERATE_REQUEST: {
+    code: 540,
+    message: 'The board cannot generate {detail}.',
+    hint: 'Give a prompt of at least one character and ask for 0 to 65535 tokens.',
+  },
 
   // 62x: compiling a model with its weights and calibration data
   WEIGHTS_MISSING: {
@@ -571,6 +576,35 @@ export const ERRORS = {
     code: 657,
     message: 'There is no sample {index}; the validation set holds {count}.',
     hint: 'Pick a sample from 0 to the last one.',
+  },
+
+  // 66x: text to train a language model on
+  TEXT_EMPTY: {
+    code: 660,
+    message: 'The text "{source}" is empty or holds only white space.',
+    hint: 'Paste some text to learn from: a few kilobytes of prose, verse or code.',
+  },
+  TEXT_TOO_SHORT: {
+    code: 661,
+    message:
+      'The text "{source}" has {bytes} bytes; a window of {window} characters and the one after it need {needed}.',
+    hint: 'Paste more text, or use a shorter window.',
+  },
+  TEXT_TOO_LONG: {
+    code: 662,
+    message: 'The text "{source}" has {bytes} bytes, more than the {max} a text may have.',
+    hint: 'Use a part of it: a few hundred kilobytes already train a character model well.',
+  },
+  TEXT_WINDOW: {
+    code: 663,
+    message: 'The text {setting} {value} is invalid: it must be a whole number from {min} to {max}.',
+    hint: 'Leave it out to take the default, or give a value in that range.',
+  },
+  TEXT_NEEDS_TOKEN_MODEL: {
+    code: 664,
+    message:
+      'Text trains a model that reads one character at a time, but "{model}" {detail}: it needs an input of shape [1] read by an Embedding, and a GRU keeping its last state.',
+    hint: 'Start from the char-lm template (Embedding 256×64, GRU, Dense of 256 units) and train it on your text.',
   },
 
   // 9xx: CLI usage

@@ -5,6 +5,8 @@ int main(void) {
     suite_crc();
     suite_frame();
     suite_model();
+    suite_embedding();
     suite_server();
+    suite_stream();
     return mn_test_summary();
 }

@@ -7,8 +7,10 @@
 uint32_t mn_test_crc(const char *text);
 
 void suite_crc(void);
+void suite_embedding(void);
 void suite_frame(void);
 void suite_model(void);
 void suite_server(void);
+void suite_stream(void);
 
 #endif

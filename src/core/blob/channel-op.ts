@@ -2,7 +2,7 @@ import type { Shape } from '../model/types.ts';
 import { channelGeometry } from '../quant/float-run.ts';
 import type { ChannelParams } from '../quant/float-weights.ts';
 import { byteAttr } from '../quant/geometry.ts';
-import { PACKABLE_OPS, PACKING_TYPE, packLevels } from '../quant/packing.ts';
+import { PACKABLE_OPS, PACKING_TYPE, packedValues } from '../quant/packing.ts';
 import type { QuantParams } from '../quant/types.ts';
 import { unsupported } from '../quant/unsupported.ts';
 import { quantizeChannels } from '../quant/weights.ts';
@@ -25,16 +25,17 @@ export function channelOp(
   const sx = (c.quant[step.inputs[0] ?? 0] as QuantParams).scale;
   const sy = (c.quant[step.output] as QuantParams).scale;
   const packing = c.packing?.[step.layer.id] ?? 'int8';
-  if (packing !== 'int8' && !PACKABLE_OPS.has(step.op))
-    throw unsupported(step, `${packing} weights need a Dense, Conv2D or GRU layer`, 'Keep this layer int8.');
+  if (packing !== 'int8' && !PACKABLE_OPS.has(step.op)) {
+    const layers = [...PACKABLE_OPS].join(', ');
+    throw unsupported(
+      step,
+      `${packing} weights need one of these layers: ${layers}`,
+      'Keep this layer int8.',
+    );
+  }
   const q = quantizeChannels(p, sx, sy, reduce, step.layer.id, packing);
-  const packed = packLevels(packing, q.weights);
   const constants = c.table.constants(step, [
-    {
-      type: PACKING_TYPE[packing],
-      shape: p.shape,
-      values: new Int8Array(packed.buffer, packed.byteOffset, packed.length),
-    },
+    { type: PACKING_TYPE[packing], shape: p.shape, values: packedValues(packing, q.weights) },
     { type: ElementType.INT32, shape: [p.channels], values: q.bias },
     { type: ElementType.INT32, shape: [p.channels, 2], values: q.requant },
   ]);

@@ -18,16 +18,22 @@ export interface CompileOptions {
   /** Representative float inputs (F-70); the first also makes the test vector. */
   readonly calibration: readonly Float32Array[];
   readonly calibrationOptions?: CalibrationOptions;
-  /** Embed the first calibration input and its output so the device can check itself (F-19). */
+  /**
+   * Embed the first calibration input and its output so the device can check itself (F-19); the output is
+   * that of a cleared arena, every GRU state 0, where a self-test starts.
+   */
   readonly testVector?: boolean;
   /** The memory plan to use; by default planModel(model). */
   readonly plan?: MemoryPlan;
   /**
    * Weight packing per layer id (F-30, F-75), over each layer's own `packing` parameter: int4 or ternary for
-   * Dense, Conv1D, Conv2D and GRU; int8 by default.
+   * the layers of PACKABLE_OPS (Dense, the convolutions, GRU, Embedding); int8 by default.
    */
   readonly packing?: Readonly<Record<string, WeightPacking>>;
-  /** F-69: GRU states carry over between runs (streaming one token per run) instead of starting at 0. */
+  /**
+   * F-69: GRU states carry over between runs (streaming one token per run) instead of starting at 0. The
+   * calibration inputs are then one stream, in order: ranges are taken as the model generates.
+   */
   readonly keepGruState?: boolean;
 }
 
@@ -57,8 +63,8 @@ function content(
     arenaSize = at + bytes;
     return at;
   };
-  const float = floatModel(model, graph, weights);
   const packing = { ...layerPackings(model), ...options.packing };
+  const float = floatModel(model, graph, weights, packing);
   const quant = assignQuant(float, ranges(float));
   const table = new TableBuilder();
   // Activation entries first, so blob tensor ids equal the graph's tensor ids.
@@ -107,7 +113,8 @@ function content(
  * quantize weights and activations to int8 and pack the blob of docs/FORMAT.md.
  */
 export function compileModel(model: AnalyzedModel, weights: FloatWeights, options: CompileOptions): Compiled {
-  const calibrated: Ranges = (float) => calibrate(float, options.calibration, options.calibrationOptions);
+  const calibrated: Ranges = (float) =>
+    calibrate(float, options.calibration, options.calibrationOptions, options.keepGruState);
   const built = content(model, weights, options.plan ?? planModel(model), calibrated, options);
   const { blob: packed, quant } = built;
   // The arena the blob asks for: the plan's, plus any GRU state above it.

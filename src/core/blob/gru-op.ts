@@ -1,5 +1,5 @@
 import { quantizeGru } from '../quant/gru.ts';
-import { PACKING_TYPE, packLevels } from '../quant/packing.ts';
+import { PACKING_TYPE, packedValues } from '../quant/packing.ts';
 import type { QuantParams } from '../quant/types.ts';
 import { unsupported } from '../quant/unsupported.ts';
 import { GRU_KEEP_STATE } from '../reference/gru.ts';
@@ -24,10 +24,6 @@ export function gruOp(c: StepContext): { constants: number; attr: number[]; inpu
   const sx = (c.quant[step.inputs[0] ?? 0] as QuantParams).scale;
   const packing = c.packing?.[step.layer.id] ?? 'int8';
   const q = quantizeGru(g, sx, step.layer.id, packing);
-  const packed = (levels: Int8Array) => {
-    const bytes = packLevels(packing, levels);
-    return new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
-  };
   const rows = 3 * g.units;
   const depth = g.kernel.length / rows;
   const state = c.table.add(
@@ -42,8 +38,8 @@ export function gruOp(c: StepContext): { constants: number; attr: number[]; inpu
     step,
   );
   const constants = c.table.constants(step, [
-    { type: PACKING_TYPE[packing], shape: [rows, depth], values: packed(q.weights) },
-    { type: PACKING_TYPE[packing], shape: [rows, g.units], values: packed(q.recurrent) },
+    { type: PACKING_TYPE[packing], shape: [rows, depth], values: packedValues(packing, q.weights) },
+    { type: PACKING_TYPE[packing], shape: [rows, g.units], values: packedValues(packing, q.recurrent) },
     { type: ElementType.INT32, shape: [rows], values: q.bias },
     { type: ElementType.INT32, shape: [rows, 4], values: q.requant },
   ]);

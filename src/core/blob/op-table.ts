@@ -1,12 +1,19 @@
 import { MinnowError } from '../errors.ts';
 import { KERNELS } from '../reference/kernels.ts';
-import type { Kernel, Operands } from '../reference/kernel.ts';
+import { constantSlots, type Kernel, type Operands } from '../reference/kernel.ts';
 import { constantValues } from './constants.ts';
 import { ElementType, ENTRY_SIZE, HEADER_SIZE, NO_TENSOR, OPCODE } from './format.ts';
 import type { OpEntry, TensorEntry } from './types.ts';
 
 /** F-30: the ops whose kernels read int4 and ternary weights. */
-const PACKED_OPCODES: ReadonlySet<number> = new Set([OPCODE.Dense, OPCODE.Conv2D, OPCODE.GRU]);
+const PACKED_OPCODES: ReadonlySet<number> = new Set([
+  OPCODE.Dense,
+  OPCODE.Conv2D,
+  OPCODE.DepthwiseConv2D,
+  OPCODE.Conv1D,
+  OPCODE.GRU,
+  OPCODE.Embedding,
+]);
 
 const PACKING_NAMES: Record<number, string> = {
   [ElementType.INT4]: 'int4',
@@ -42,9 +49,10 @@ function activationOf(
 }
 
 function constantsOf(kernel: Kernel, op: OpEntry, tensors: readonly TensorEntry[]): Found<TensorEntry[]> {
-  if (kernel.constants.length === 0) return op.const0 === NO_TENSOR ? [] : 'const0 must be 0xFFFF';
+  const slots = constantSlots(kernel, op);
+  if (slots.length === 0) return op.const0 === NO_TENSOR ? [] : 'const0 must be 0xFFFF';
   const constants: TensorEntry[] = [];
-  for (const [k, slot] of kernel.constants.entries()) {
+  for (const [k, slot] of slots.entries()) {
     const t = tensors[op.const0 + k];
     if (!t || !t.constant) return `${slot.role} ${op.const0 + k} is not a constant tensor`;
     if (!slot.types.includes(t.type)) return `${slot.role} has element type ${t.type}`;

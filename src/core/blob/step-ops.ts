@@ -12,6 +12,7 @@ import type { QuantParams } from '../quant/types.ts';
 import { noKernel, unsupported } from '../quant/unsupported.ts';
 import { requantTable } from '../quant/weights.ts';
 import type { TableBuilder } from './assemble.ts';
+import type { EmbeddingTable } from '../quant/embedding.ts';
 import type { GruWeights } from '../quant/gru.ts';
 import type { WeightPacking } from '../quant/packing.ts';
 import { channelOp } from './channel-op.ts';
@@ -24,8 +25,8 @@ export interface StepContext {
   readonly graph: ExecGraph;
   readonly quant: readonly QuantParams[];
   readonly params: ChannelParams | undefined;
-  /** The float table of an Embedding step. */
-  readonly embedding?: Float32Array | undefined;
+  /** The table of an Embedding step. */
+  readonly embedding?: EmbeddingTable | undefined;
   /** The float weights of a GRU step. */
   readonly gru?: GruWeights | undefined;
   /** Arena offset for `bytes` of GRU state, outside the planned buffers. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requireRank } from './layer-errors.ts';
-import { positiveInt } from './params.ts';
+import { packing, positiveInt } from './params.ts';
 import { defineOp } from './types.ts';
 
 /** A lookup table: token id t selects row t of an [inputDim, outputDim] matrix. */
@@ -10,7 +10,7 @@ export const embedding = defineOp({
   summary:
     'Looks up a learned vector for each token id, turning a list of words or symbols into numbers to compute with.',
   kind: 'compute',
-  schema: z.object({ inputDim: positiveInt, outputDim: positiveInt }).strict(),
+  schema: z.object({ inputDim: positiveInt, outputDim: positiveInt, packing }).strict(),
   examples: { inputDim: '"inputDim": 1000', outputDim: '"outputDim": 16' },
   arity: { min: 1, max: 1 },
   outputShape(p, [input = []], layer) {

@@ -13,7 +13,7 @@ const SAME_AS_INPUT = new Set(['MaxPooling2D', 'AveragePooling2D', 'MaxPooling1D
 
 function fixedQuant(m: FloatModel, step: ExecStep): QuantParams | undefined {
   const table = m.tables.get(step.index);
-  if (table) return embeddingQuant(table);
+  if (table) return embeddingQuant(table.values);
   // F-74: the GRU output is its state, a convex mix of tanh values in (−1, 1).
   if (step.op === 'GRU') return TANH;
   if (step.op === 'Softmax' || (step.op === 'Activation' && step.func === 'sigmoid')) return PROBABILITY;

@@ -1,6 +1,6 @@
 import { MinnowError } from '../errors.ts';
 import { shapeSize } from '../model/types.ts';
-import { runFloat, type FloatModel } from './float-run.ts';
+import { runFloat, type FloatModel, type FloatState } from './float-run.ts';
 import type { CalibrationOptions, QuantParams, Range } from './types.ts';
 import { rootOf } from './views.ts';
 
@@ -30,21 +30,33 @@ function quantile(sorted: Float32Array, q: number): number {
 }
 
 /**
+ * Every tensor's values for each sample in turn. `stream`: the samples are one token stream, each run
+ * starting from the GRU states the previous one left (F-69), as a model compiled with kept state runs.
+ */
+function* sampleRuns(m: FloatModel, samples: readonly Float32Array[], stream: boolean) {
+  const state: FloatState | undefined = stream ? new Map() : undefined;
+  for (const sample of samples) yield runFloat(m, sample, state);
+}
+
+/**
  * F-70: the range of every tensor over the samples: min/max, or the (100 − p)th and pth percentiles
- * (p = 99.99 by default), which clips rare outliers so that common values keep more resolution.
+ * (p = 99.99 by default), which clips rare outliers so that common values keep more resolution. With
+ * `stream`, the ranges are those of streaming generation over the samples in order (see sampleRuns).
  */
 export function calibrate(
   m: FloatModel,
   samples: readonly Float32Array[],
   options: CalibrationOptions = {},
+  stream = false,
 ): Range[] {
   checkSamples(m, samples);
   const count = m.graph.tensors.length;
+  const runs = sampleRuns(m, samples, stream);
   if (options.method !== 'percentile') {
     const min = new Array<number>(count).fill(Infinity);
     const max = new Array<number>(count).fill(-Infinity);
-    for (const sample of samples) {
-      runFloat(m, sample).forEach((values, t) => {
+    for (const run of runs) {
+      run.forEach((values, t) => {
         for (const v of values) {
           if (v < (min[t] as number)) min[t] = v;
           if (v > (max[t] as number)) max[t] = v;
@@ -55,7 +67,7 @@ export function calibrate(
   }
   const p = (options.percentile ?? 99.99) / 100;
   const collected: Float32Array[][] = Array.from({ length: count }, () => []);
-  for (const sample of samples) runFloat(m, sample).forEach((values, t) => collected[t]?.push(values));
+  for (const run of runs) run.forEach((values, t) => collected[t]?.push(values));
   return collected.map((parts, t) => {
     if (rootOf(m.views, t) !== t) return { min: 0, max: 0 }; // a view takes its source's quantization
     const all = new Float32Array(parts.reduce((n, a) => n + a.length, 0));

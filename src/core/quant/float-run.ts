@@ -9,11 +9,12 @@ import {
   FLOAT_FUNCS,
   type ChannelGeometry,
 } from './float-kernels.ts';
-import { floatEmbedding } from './embedding.ts';
+import { embeddingTable, floatEmbedding, type EmbeddingTable } from './embedding.ts';
 import { floatGru, type GruWeights } from './gru.ts';
 import { channelParams, weightOf, type ChannelParams } from './float-weights.ts';
 import { FLAT_AXIS, pointwise, windowsOf } from './geometry.ts';
 import type { FloatWeights, Range } from './types.ts';
+import { layerPackings, type WeightPacking } from './packing.ts';
 import { noKernel } from './unsupported.ts';
 import { rootOf, viewSources } from './views.ts';
 
@@ -48,8 +49,8 @@ export interface FloatModel {
   readonly graph: ExecGraph;
   readonly params: ReadonlyMap<number, ChannelParams>;
   readonly views: ReadonlyMap<number, number>;
-  /** Embedding tables [vocabulary, dim], by step index. */
-  readonly tables: ReadonlyMap<number, Float32Array>;
+  /** Embedding tables [vocabulary, dim], by step index; a packed one computes with its stored values. */
+  readonly tables: ReadonlyMap<number, EmbeddingTable>;
   readonly grus: ReadonlyMap<number, GruWeights>;
 }
 
@@ -66,19 +67,32 @@ function gruWeights(step: ExecStep, weights: FloatWeights): GruWeights {
   };
 }
 
-export function floatModel(model: AnalyzedModel, graph: ExecGraph, weights: FloatWeights): FloatModel {
+/** `packing` by layer id (the layers' own by default) says how Embedding tables are stored (F-75). */
+export function floatModel(
+  model: AnalyzedModel,
+  graph: ExecGraph,
+  weights: FloatWeights,
+  packing: Readonly<Record<string, WeightPacking>> = layerPackings(model),
+): FloatModel {
   const params = new Map<number, ChannelParams>();
-  const tables = new Map<number, Float32Array>();
+  const tables = new Map<number, EmbeddingTable>();
   const grus = new Map<number, GruWeights>();
   for (const step of graph.steps) {
     if (step.op === 'GRU') grus.set(step.index, gruWeights(step, weights));
     if (CHANNEL_OPS.has(step.op)) params.set(step.index, channelParams(step, weights));
-    if (step.op === 'Embedding') tables.set(step.index, weightOf(weights, step.layer, 'embeddings'));
+    if (step.op === 'Embedding') {
+      const dim = step.layer.outputShape[step.layer.outputShape.length - 1] ?? 1;
+      const trained = weightOf(weights, step.layer, 'embeddings');
+      tables.set(step.index, embeddingTable(trained, dim, packing[step.layer.id] ?? 'int8'));
+    }
   }
   return { graph, params, views: viewSources(model, graph), tables, grus };
 }
 
-function compute(m: FloatModel, step: ExecStep, xs: Float32Array[]): Float32Array {
+/** GRU states by step index, carried from one run to the next (F-69); a missing one starts at 0. */
+export type FloatState = Map<number, Float64Array>;
+
+function compute(m: FloatModel, step: ExecStep, xs: Float32Array[], state?: FloatState): Float32Array {
   const shapeOf = (id: number) => m.graph.tensors[id]?.shape ?? [];
   const inShape = shapeOf(step.inputs[0] ?? 0);
   const outShape = shapeOf(step.output);
@@ -112,23 +126,34 @@ function compute(m: FloatModel, step: ExecStep, xs: Float32Array[]): Float32Arra
       return floatSoftmax(x, outShape[outShape.length - 1] ?? 1);
     case 'Activation':
       return x.map(FLOAT_FUNCS[step.func ?? 'relu'] as (v: number) => number);
-    case 'Embedding':
-      return floatEmbedding(x, m.tables.get(step.index) as Float32Array, outShape[outShape.length - 1] ?? 1);
-    case 'GRU':
-      return floatGru(x, m.grus.get(step.index) as GruWeights);
+    case 'Embedding': {
+      const table = m.tables.get(step.index) as EmbeddingTable;
+      return floatEmbedding(x, table.values, table.dim);
+    }
+    case 'GRU': {
+      const g = m.grus.get(step.index) as GruWeights;
+      if (!state) return floatGru(x, g);
+      const h = state.get(step.index) ?? new Float64Array(g.units);
+      state.set(step.index, h);
+      return floatGru(x, g, h);
+    }
     default:
       throw noKernel(step);
   }
 }
 
-/** Runs the float model on one input; returns every tensor's values (views share their source's array). */
-export function runFloat(m: FloatModel, input: Float32Array): Float32Array[] {
+/**
+ * Runs the float model on one input; returns every tensor's values (views share their source's array).
+ * With `state`, every GRU starts from its state there and leaves its last state there, as a model
+ * compiled with kept GRU state does from one run to the next (F-69).
+ */
+export function runFloat(m: FloatModel, input: Float32Array, state?: FloatState): Float32Array[] {
   const values: Float32Array[] = [];
   values[m.graph.inputTensor] = input;
   const valueOf = (id: number) => values[rootOf(m.views, id)] as Float32Array;
   for (const step of m.graph.steps) {
     const { min, max } = clampOf(step);
-    values[step.output] = compute(m, step, step.inputs.map(valueOf)).map((v) =>
+    values[step.output] = compute(m, step, step.inputs.map(valueOf), state).map((v) =>
       Math.min(Math.max(v, min), max),
     );
   }

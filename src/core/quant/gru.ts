@@ -16,14 +16,17 @@ export interface GruWeights {
 const sigmoid = (v: number) => 1 / (1 + Math.exp(-v));
 const hardSigmoid = (v: number) => Math.min(1, Math.max(0, 0.2 * v + 0.5));
 
-/** tfjs's GRU cell (resetAfter false, gates z, r, h side by side) over x [T, I] from a zero state. */
-export function floatGru(x: Float32Array, g: GruWeights): Float32Array {
+/**
+ * tfjs's GRU cell (resetAfter false, gates z, r, h side by side) over x [T, I], from a zero state or from
+ * `state`, which then receives the last state.
+ */
+export function floatGru(x: Float32Array, g: GruWeights, state?: Float64Array): Float32Array {
   const { units: n, kernel, recurrent, bias } = g;
   const depth = kernel.length / (3 * n);
   const steps = x.length / depth;
   const gate = g.hardSigmoid ? hardSigmoid : sigmoid;
   const out = new Float32Array((g.returnSequences ? steps : 1) * n);
-  let h = new Float64Array(n);
+  let h = state ? state.slice() : new Float64Array(n);
   const dot = (t: number, col: number, from: Float64Array) => {
     let acc = bias[col] as number;
     for (let i = 0; i < depth; i++) acc += (x[t * depth + i] as number) * (kernel[i * 3 * n + col] as number);
@@ -39,6 +42,7 @@ export function floatGru(x: Float32Array, g: GruWeights): Float32Array {
     h = next;
     out.set(h, g.returnSequences ? t * n : 0);
   }
+  state?.set(h);
   return out;
 }
 

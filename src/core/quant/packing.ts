@@ -21,7 +21,14 @@ export function layerPackings(model: AnalyzedModel): Record<string, WeightPackin
 }
 
 /** Ops whose kernels read packed weights (F-30); others keep int8. */
-export const PACKABLE_OPS: ReadonlySet<string> = new Set(['Dense', 'Conv2D', 'GRU']);
+export const PACKABLE_OPS: ReadonlySet<string> = new Set([
+  'Dense',
+  'Conv1D',
+  'Conv2D',
+  'DepthwiseConv2D',
+  'GRU',
+  'Embedding',
+]);
 
 /**
  * F-71, F-75: per-channel scales and integer levels. int8 and int4 are symmetric over max|w| (levels ±127,
@@ -79,6 +86,12 @@ export function packLevels(packing: WeightPacking, levels: Int8Array): Uint8Arra
     out[k] = byte;
   });
   return out;
+}
+
+/** The packed bytes of `levels` as the Int8Array a constant tensor is written from. */
+export function packedValues(packing: WeightPacking, levels: Int8Array): Int8Array {
+  const bytes = packLevels(packing, levels);
+  return new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 
 /** F-30 decoding: the `count` levels held in `bytes` of element type `type`. */

@@ -7,7 +7,7 @@ import { dequantize, quantFromRange } from '../quant/calibrate.ts';
 import { randomWeights } from '../quant/random-weights.ts';
 import { randomModel } from '../testing/random-model.ts';
 import { prepare, run } from './interpreter.ts';
-import { compileCase, stepErrors, uniformInputs } from './test-harness.ts';
+import { compileCase, sampleInputs, stepErrors } from './test-harness.ts';
 
 const tokens = (inputDim: number): ModelSpec => ({
   format: 'minnow-model',
@@ -63,8 +63,7 @@ describe('Embedding (F-67, F-73)', () => {
       const first = spec.layers[0];
       if (first?.type !== 'Embedding' || Number(first.inputDim) > 256) continue;
       // Whole ids inside the table: tfjs refuses others.
-      const ids = (m: Parameters<typeof uniformInputs>[0]) =>
-        uniformInputs(m, 3, seed, 0, Number(first.inputDim)).map((x) => x.map(Math.floor));
+      const ids = (m: Parameters<typeof sampleInputs>[0]) => sampleInputs(m, 3, seed);
       const c = compileCase(spec, ids, seed);
       for (const { step, error } of stepErrors(c, ids(c.model))) {
         expect(error, `seed ${seed}: ${step.op} ${step.layerIds.join('+')}`).toBeLessThanOrEqual(1);

@@ -65,10 +65,16 @@ export function run(program: Program, input: Int8Array, arena: Uint8Array, obser
   return view(arena, tensors[header.outputTensor] as TensorEntry).slice();
 }
 
-/** Runs the embedded test vector; throws SELF_TEST_FAILED or NO_TEST_VECTOR, as the device does. */
+/**
+ * Runs the embedded test vector; throws SELF_TEST_FAILED or NO_TEST_VECTOR, as the device does. The vector
+ * was computed from a cleared arena (F-19), so every GRU state is cleared first (F-69): a kept state from
+ * earlier runs would change the output. Clearing the whole arena does that and nothing more, as every
+ * other byte is written before it is read (F-66).
+ */
 export function selfTest(program: Program, arena: Uint8Array): void {
   const vector = testVectorOf(program.blob);
   if (!vector) throw new MinnowError('NO_TEST_VECTOR');
+  arena.fill(0, 0, Math.min(arena.length, program.blob.header.arenaSize));
   const output = run(program, vector.input, arena);
   const first = output.findIndex((v, i) => v !== vector.output[i]);
   if (first >= 0) {

@@ -40,6 +40,8 @@ export interface Kernel {
   readonly inputRank?: number;
   readonly outputRank?: number;
   readonly constants: readonly ConstantSlot[];
+  /** How many of `constants` an op entry uses, when its attributes decide it; all of them otherwise. */
+  constantCount?(op: OpEntry): number;
   /** Number of attribute bytes the op uses; the rest must be 0 (F-42). */
   readonly attributeBytes: number;
   /** F-42, F-46, F-47: a problem with the attributes, or undefined. */
@@ -54,6 +56,11 @@ export interface Kernel {
 /** F-42: ops whose values are defined over the whole int8 range take no clamp. */
 export function fullClamp(o: Operands): string | undefined {
   return o.op.actMin === -128 && o.op.actMax === 127 ? undefined : 'the clamp must be [−128, 127]';
+}
+
+/** The constant slots `op` uses. */
+export function constantSlots(kernel: Kernel, op: OpEntry): readonly ConstantSlot[] {
+  return kernel.constantCount ? kernel.constants.slice(0, kernel.constantCount(op)) : kernel.constants;
 }
 
 export function size(t: Pick<TensorEntry, 'shape'>): number {

@@ -8,13 +8,18 @@ import { dequantize } from '../quant/calibrate.ts';
 import { randomInputs, randomWeights } from '../quant/random-weights.ts';
 import { randomModel } from '../testing/random-model.ts';
 import { prepare, run } from './interpreter.ts';
-import { argmax, compileCase, runInt8, stepErrors, type Case } from './test-harness.ts';
+import { argmax, compileCase, runInt8, sampleInputs, stepErrors, type Case } from './test-harness.ts';
 import { fitReadout, prototypeInputs } from './test-readout.ts';
 import { predict, tfjsModel } from './test-tfjs.ts';
 
+/** Every layer int8: packed weights leave their own grid's error, which packing.test.ts bounds on its own. */
+function int8Only(spec: ModelSpec): ModelSpec {
+  return { ...spec, layers: spec.layers.map(({ packing: _packing, ...layer }) => layer) };
+}
+
 const EXAMPLES = readdirSync('examples')
   .filter((f) => f.endsWith('.json'))
-  .map((f) => [f, JSON.parse(readFileSync(`examples/${f}`, 'utf8')) as ModelSpec] as const);
+  .map((f) => [f, int8Only(JSON.parse(readFileSync(`examples/${f}`, 'utf8')) as ModelSpec)] as const);
 const isClassifier = (spec: ModelSpec) => spec.layers.at(-1)?.activation === 'softmax';
 
 describe('example models, int8 reference against tfjs', () => {
@@ -24,7 +29,7 @@ describe('example models, int8 reference against tfjs', () => {
     it(`${file}: every step within one quantization step of tfjs on the same int8 inputs`, () => {
       // Calibrated on the very inputs it is checked on, weights rounded to their int8 grid: only the
       // integer arithmetic of each op is measured.
-      const inputs = (m: Case['model']) => randomInputs(m, 4, 7);
+      const inputs = (m: Case['model']) => sampleInputs(m, 4, 7);
       const c = compileCase(spec, inputs, 1, true);
       for (const { step, error } of stepErrors(c, inputs(c.model))) {
         expect(error, `${step.op} ${step.layerIds.join('+')}`).toBeLessThanOrEqual(1);
@@ -32,13 +37,15 @@ describe('example models, int8 reference against tfjs', () => {
     });
 
     it(`${file}: the whole model with float weights stays within its stated bound on held-out inputs`, () => {
-      const c = compileCase(spec, (m) => randomInputs(m, 24, 3), 1, false);
-      const inputs = randomInputs(c.model, 4, 4);
+      const c = compileCase(spec, (m) => sampleInputs(m, 24, 3), 1, false);
+      const inputs = sampleInputs(c.model, 4, 4);
       const expected = predict(
         tfjsModel(c.model, c.weights),
         inputs.map((x) => [x]),
       );
-      // Classifiers: probabilities within 0.02; regression (sine): within 8 output steps.
+      // Classifiers: probabilities within 0.02; regression (sine) and logits (char-lm): within 8 output
+      // steps. Token models read whole ids over their vocabulary (sampleInputs): tfjs truncates a fractional
+      // id where the int8 input rounds it, so fractional ids would compare different table rows.
       const bound = isClassifier(spec) ? 0.02 : 8 * c.compiled.output.scale;
       inputs.forEach((x, i) => {
         const got = dequantize(runInt8(c, x).output, c.compiled.output);

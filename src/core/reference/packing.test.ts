@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { blobSize, compileModel } from '../blob/compile.ts';
-import { ElementType } from '../blob/format.ts';
+import { ElementType, OPCODE } from '../blob/format.ts';
 import { readBlob } from '../blob/reader.ts';
 import { mutate } from '../blob/test-blob.ts';
 import { analyzeModel } from '../model/analyze.ts';
 import type { AnalyzedModel, ModelSpec } from '../model/types.ts';
-import type { WeightPacking } from '../quant/packing.ts';
+import { PACKABLE_OPS, PACKING_TYPE, type WeightPacking } from '../quant/packing.ts';
 import { randomInputs, randomWeights } from '../quant/random-weights.ts';
 import type { FloatWeights } from '../quant/types.ts';
 import { prepare } from './interpreter.ts';
@@ -14,20 +14,26 @@ import { stepErrors, type Case } from './test-harness.ts';
 
 const example = (file: string) =>
   analyzeModel(JSON.parse(readFileSync(`examples/${file}`, 'utf8')) as ModelSpec);
-const packable = (m: AnalyzedModel) => m.layers.filter((l) => ['Dense', 'Conv2D', 'GRU'].includes(l.type));
+/** Layers with kernels; Embedding tables have their own tests (embedding-packing.test.ts). */
+const packable = (m: AnalyzedModel) =>
+  m.layers.filter((l) => PACKABLE_OPS.has(l.type) && l.type !== 'Embedding');
 const everyLayer = (m: AnalyzedModel, p: WeightPacking) =>
   Object.fromEntries(packable(m).map((l) => [l.id, p]));
 
+const KERNELS = ['kernel', 'recurrent_kernel', 'depthwise_kernel'];
+
 /**
  * Kernels whose values lie exactly on a packing's grid, built here without the compiler: channel c (the
- * last axis) holds levels in [−top, top] times step·(c + 1), with level `top` present in every channel.
+ * last axis, the last two of a depthwise kernel) holds levels in [−top, top] times step·(c + 1), with level
+ * `top` present in every channel.
  */
 function onGrid(m: AnalyzedModel, weights: FloatWeights, top: number, step = 0.01): FloatWeights {
   const out: Record<string, Record<string, Float32Array>> = { ...weights };
   for (const layer of packable(m)) {
     const own: Record<string, Float32Array> = { ...weights[layer.id] };
-    for (const spec of layer.weights.filter((w) => w.name === 'kernel' || w.name === 'recurrent_kernel')) {
-      const channels = spec.shape.at(-1) ?? 1;
+    for (const spec of layer.weights.filter((w) => KERNELS.includes(w.name))) {
+      const axes = spec.name === 'depthwise_kernel' ? spec.shape.slice(-2) : spec.shape.slice(-1);
+      const channels = axes.reduce((a, b) => a * b, 1);
       const levels = (i: number) => (i < channels ? top : ((i * 7919) % (2 * top + 1)) - top);
       own[spec.name] = (own[spec.name] as Float32Array).map(
         (_, i) => levels(i) * step * ((i % channels) + 1),
@@ -43,13 +49,19 @@ describe('int4 and ternary weights (F-30, F-75)', () => {
     ['int4', 7],
     ['ternary', 1],
   ] as const) {
-    for (const file of ['mnist-mlp.json', 'lenet.json']) {
+    for (const file of ['mnist-mlp.json', 'lenet.json', 'mobilenet-ds.json', 'imu-conv1d.json']) {
       it(`${file} ${packing}: every step within one quantization step of tfjs on grid weights`, () => {
         const model = example(file);
         const weights = onGrid(model, randomWeights(model, 2), top);
         const calibration = randomInputs(model, 3, 5);
         const compiled = compileModel(model, weights, { calibration, packing: everyLayer(model, packing) });
         const c: Case = { model, weights, compiled, program: prepare(readBlob(compiled.blob)) };
+        // Every Dense and convolution op (opcodes 1–4) reads its weights in the packing.
+        const { ops, tensors } = c.program.blob;
+        const weightOps = ops.filter((op) => op.opcode <= OPCODE.Conv1D);
+        expect(new Set(weightOps.map((op) => tensors[op.const0]?.type))).toEqual(
+          new Set([PACKING_TYPE[packing]]),
+        );
         for (const { step, error } of stepErrors(c, calibration))
           expect(error, `${step.op} ${step.layerIds.join('+')}`).toBeLessThanOrEqual(1);
       }, 30_000);

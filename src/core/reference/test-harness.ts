@@ -8,7 +8,7 @@ import { analyzeModel } from '../model/analyze.ts';
 import { INPUT_ID, shapeSize, type AnalyzedModel, type LayerSpec, type ModelSpec } from '../model/types.ts';
 import type { ExecStep } from '../plan/types.ts';
 import { dequantize, quantizeTensor } from '../quant/calibrate.ts';
-import { randomWeights } from '../quant/random-weights.ts';
+import { randomInputs, randomWeights } from '../quant/random-weights.ts';
 import type { FloatWeights, QuantParams } from '../quant/types.ts';
 import { rootOf, viewSources } from '../quant/views.ts';
 import { createRandom } from '../random.ts';
@@ -35,6 +35,17 @@ export function uniformInputs(
   return Array.from({ length: count }, () =>
     Float32Array.from({ length: n }, () => lo + (hi - lo) * rnd.float()),
   );
+}
+
+/**
+ * Inputs of `model` drawn from its input domain: whole token ids uniform over the vocabulary when the input
+ * feeds an Embedding (tfjs truncates a fraction where the int8 input rounds it, F-73), else randomInputs.
+ */
+export function sampleInputs(model: AnalyzedModel, count: number, seed: number): Float32Array[] {
+  const first = model.layers[0];
+  if (first?.type !== 'Embedding' || first.inputs[0] !== INPUT_ID) return randomInputs(model, count, seed);
+  const vocabulary = Number(first.params.inputDim);
+  return uniformInputs(model, count, seed, 0, vocabulary).map((x) => x.map(Math.floor));
 }
 
 /**

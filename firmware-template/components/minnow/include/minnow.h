@@ -90,7 +90,8 @@ const int8_t *mn_output_slot(const mn_model_t *model, const uint8_t *arena);
 /* Clears the state of every GRU (docs/FORMAT.md F-69) so that the next run starts a new sequence. */
 void mn_reset_state(const mn_model_t *model, uint8_t *arena);
 
-/* Runs the blob's embedded test input and compares with its expected output. */
+/* Runs the blob's embedded test input from a cleared GRU state, as the writer computed its expected output
+ * (F-19, F-69), and compares. A streaming sequence in progress starts over afterwards. */
 mn_status_t mn_selftest(const mn_model_t *model, uint8_t *arena, size_t arena_len, mn_selftest_t *result,
                         mn_stats_t *stats);
 

@@ -65,6 +65,8 @@ mn_status_t mn_invoke(const mn_model_t *m, uint8_t *arena, size_t arena_len, con
 mn_status_t mn_selftest(const mn_model_t *m, uint8_t *arena, size_t arena_len, mn_selftest_t *result,
                         mn_stats_t *stats) {
     if (m->test_input == 0) return MN_E_NO_TEST_VECTOR;
+    if (arena == 0 || arena_len < m->arena_bytes) return MN_E_ARENA_TOO_SMALL;
+    mn_reset_state(m, arena);
     mn_status_t s = mn_invoke(m, arena, arena_len, m->test_input, 0, stats);
     if (s != MN_OK) return s;
     mn_tensor_t out;

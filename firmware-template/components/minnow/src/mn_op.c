@@ -19,7 +19,7 @@ void mn_op_decode(const mn_model_t *m, uint32_t i, mn_op_t *op) {
     const uint8_t *e = op_entry(m, i);
     decode_fields(e, op);
     const mn_opdef_t *def = mn_opdef(op->opcode);
-    op->n_const = def != 0 ? def->n_const : 0;
+    op->n_const = def != 0 ? mn_const_count(def, e) : 0;
     const uint32_t in0 = mn_rd16(e + 2), k0 = mn_rd16(e + 6);
     for (uint32_t j = 0; j < op->n_in && j < MN_MAX_INPUTS; j++) mn_tensor_decode(tensor_entry(m, in0 + j), &op->in[j]);
     mn_tensor_decode(tensor_entry(m, mn_rd16(e + 4)), &op->out);
@@ -45,8 +45,9 @@ static mn_status_t check_operands(const mn_model_t *m, const uint8_t *e, const m
         if (!is_activation(m, in0 + j, def->in_rank)) return MN_E_BLOB_OP_OPERANDS;
     }
     if (!is_activation(m, out, def->out_rank)) return MN_E_BLOB_OP_OPERANDS;
-    if (def->n_const == 0) return k0 == MN_NO_CONST ? MN_OK : MN_E_BLOB_OP_OPERANDS;
-    for (uint32_t j = 0; j < def->n_const; j++) {
+    const uint32_t n_const = mn_const_count(def, e);
+    if (n_const == 0) return k0 == MN_NO_CONST ? MN_OK : MN_E_BLOB_OP_OPERANDS;
+    for (uint32_t j = 0; j < n_const; j++) {
         if (k0 + j >= m->tensor_count) return MN_E_BLOB_OP_OPERANDS;
         const uint8_t desc = tensor_entry(m, k0 + j)[0], type = desc & 0x0Fu;
         if ((desc & 0x80u) == 0 || !slot_accepts(def->const_type[j], type) ||
@@ -76,8 +77,8 @@ mn_status_t mn_op_check(const mn_model_t *m, uint32_t i) {
     int packed = 0;
     mn_status_t s = check_operands(m, e, def, &packed);
     if (s != MN_OK) return s;
-    /* Dense, Conv2D and GRU read packed weights (F-30). */
-    if (packed && e[0] != 1 && e[0] != 2 && e[0] != 15) return MN_E_BLOB_PACKING_UNSUPPORTED;
+    /* Dense, the convolutions (opcodes 1-4), Embedding and GRU read packed weights (F-30). */
+    if (packed && (e[0] < 1 || e[0] > 4) && e[0] != 14 && e[0] != 15) return MN_E_BLOB_PACKING_UNSUPPORTED;
     mn_op_t op;
     mn_op_decode(m, i, &op);
     s = check_attributes(&op, def, m->blob);

@@ -15,12 +15,14 @@
 #define U16 MN_T_UINT16
 #define WQ MN_T_WEIGHTS
 /* Weights, bias and requantization, with the weights of rank r. */
-#define WBR(r) 3, {WQ, I32, I32}, {r, 1, 2}
+#define WBR(r) 3, 0, {WQ, I32, I32}, {r, 1, 2}
 /* Input weights, recurrent weights, bias and the [3U, 4] requantization. */
-#define GRU_CONSTS 4, {WQ, WQ, I32, I32}, {2, 2, 1, 2}
-#define REQUANT 1, {I32, 0, 0}, {2, 0, 0}
-#define NONE 0, {0, 0, 0}, {0, 0, 0}
-#define TABLE(type, rank) 1, {type, 0, 0}, {rank, 0, 0}
+#define GRU_CONSTS 4, 0, {WQ, WQ, I32, I32}, {2, 2, 1, 2}
+#define REQUANT 1, 0, {I32, 0, 0}, {2, 0, 0}
+#define NONE 0, 0, {0, 0, 0}, {0, 0, 0}
+#define TABLE(type, rank) 1, 0, {type, 0, 0}, {rank, 0, 0}
+/* The table [V, D], then R [D, 2] when attr[0] says the table has per-column scales (F-67). */
+#define EMBEDDING_CONSTS 2, mn_embedding_consts, {WQ, I32, 0}, {2, 2, 0}
 #define OP(label, lo, hi, rin, rout, consts, abytes, attr, fn, values, run) \
     {label, lo, hi, rin, rout, consts, abytes, attr, mn_##fn##_shape, values, run}
 
@@ -43,13 +45,18 @@ static const mn_opdef_t k_ops[] = {
     OP("Activation", 1, 1, 0, 0, TABLE(I8, 1), 0, mn_clamp_full_attr, activation, 0, mn_activation_run),
     OP("BatchNormalization", 1, 1, 0, 0, WBR(1), 0, 0, batch_normalization, mn_check_full_range,
        mn_batch_normalization_run),
-    OP("Embedding", 1, 1, 1, 2, TABLE(I8, 2), 0, 0, embedding, 0, mn_embedding_run),
+    OP("Embedding", 1, 1, 1, 2, EMBEDDING_CONSTS, 1, mn_embedding_attr, embedding, mn_embedding_values,
+       mn_embedding_run),
     OP("GRU", 2, 2, 2, 0, GRU_CONSTS, 2, mn_gru_attr, gru, mn_gru_values, mn_gru_run),
 };
 
 const mn_opdef_t *mn_opdef(uint8_t opcode) {
     if (opcode == 0 || opcode >= sizeof k_ops / sizeof k_ops[0]) return 0;
     return &k_ops[opcode];
+}
+
+uint8_t mn_const_count(const mn_opdef_t *def, const uint8_t *entry) {
+    return def->const_count != 0 ? def->const_count(entry) : def->n_const;
 }
 
 int mn_same_shape(const mn_tensor_t *a, const mn_tensor_t *b) {

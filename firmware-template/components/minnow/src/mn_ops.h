@@ -6,6 +6,8 @@
 
 typedef mn_status_t (*mn_check_fn)(const mn_op_t *op, const uint8_t *blob);
 typedef void (*mn_run_fn)(const mn_op_t *op, const uint8_t *blob, uint8_t *arena);
+/* The number of constants an op entry uses, for ops whose attributes decide it. */
+typedef uint8_t (*mn_count_fn)(const uint8_t *entry);
 
 /* A constant slot that holds weights also accepts the declared packings (F-30), refused later with 317. */
 #define MN_T_WEIGHTS 0xFFu
@@ -16,7 +18,8 @@ typedef struct {
     uint8_t n_in_max;
     uint8_t in_rank;  /* required rank of every input, 0 for any */
     uint8_t out_rank; /* required rank of the output, 0 for any */
-    uint8_t n_const;
+    uint8_t n_const;          /* constant slots; an entry uses all of them unless const_count says fewer */
+    mn_count_fn const_count;  /* NULL when every entry uses n_const */
     uint8_t const_type[MN_MAX_CONSTS];
     uint8_t const_rank[MN_MAX_CONSTS];
     uint8_t attr_bytes;       /* attribute bytes the op uses; the others must be 0 */
@@ -28,6 +31,9 @@ typedef struct {
 
 /* The definition of an opcode, or NULL for unknown and reserved codes. */
 const mn_opdef_t *mn_opdef(uint8_t opcode);
+
+/* The constants op entry `entry` of opcode definition `def` uses. */
+uint8_t mn_const_count(const mn_opdef_t *def, const uint8_t *entry);
 
 /* Shared checks. */
 int mn_same_shape(const mn_tensor_t *a, const mn_tensor_t *b);
@@ -62,6 +68,8 @@ MN_DECLARE_OP(softmax);
 MN_DECLARE_OP(activation);
 MN_DECLARE_OP(batch_normalization);
 MN_DECLARE_OP(embedding);
+uint8_t mn_embedding_consts(const uint8_t *entry);
+mn_status_t mn_embedding_values(const mn_op_t *op, const uint8_t *blob);
 MN_DECLARE_OP(gru);
 mn_status_t mn_gru_values(const mn_op_t *op, const uint8_t *blob);
 

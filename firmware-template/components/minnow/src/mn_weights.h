@@ -7,6 +7,14 @@
 /* The five trits of every byte value: k_mn_trits[b][j] = floor(b / 3^j) mod 3 − 1. */
 extern const int8_t k_mn_trits[256][5];
 
+/* A kernel body marked so is inlined at each call site, where a constant argument (packed or not) removes the
+ * unpacking test from its inner loop. */
+#if defined(__GNUC__)
+#define MN_SPECIALIZE __attribute__((always_inline)) static inline
+#else
+#define MN_SPECIALIZE static inline
+#endif
+
 /* Weight element i. */
 static inline int32_t mn_weight(const uint8_t *w, uint8_t type, uint32_t i) {
     if (type == MN_T_INT4) {

@@ -76,14 +76,15 @@ mn_status_t mn_conv1d_attr(const mn_op_t *op, const uint8_t *blob) {
     return mn_axis_attr_ok(op->k[0].dim[1], op->attr[0], op->attr[1]) ? MN_OK : MN_E_BLOB_OP_ATTRIBUTES;
 }
 
-void mn_conv1d_run(const mn_op_t *op, const uint8_t *blob, uint8_t *arena) {
+/* The Conv1D kernel; `packed` says whether the weights need unpacking (F-30), constant at each call site. */
+MN_SPECIALIZE void conv1d(const mn_op_t *op, const uint8_t *blob, uint8_t *arena, int packed) {
     const mn_tensor_t *xt = &op->in[0], *yt = &op->out, *wt = &op->k[0];
     const int32_t L = (int32_t)xt->dim[0], C = (int32_t)xt->dim[1];
     const int32_t OL = (int32_t)yt->dim[0], F = (int32_t)yt->dim[1], K = (int32_t)wt->dim[1];
     const int32_t stride = op->attr[0], pad = op->attr[1];
     const int8_t *x = (const int8_t *)(arena + xt->offset);
     int8_t *y = (int8_t *)(arena + yt->offset);
-    const int8_t *w = (const int8_t *)(blob + wt->offset);
+    const uint8_t *w = blob + wt->offset, wtype = wt->type;
     const uint8_t *bias = blob + op->k[1].offset, *rq = blob + op->k[2].offset;
     const int32_t zx = xt->zero_point;
     for (int32_t ol = 0; ol < OL; ol++) {
@@ -92,10 +93,21 @@ void mn_conv1d_run(const mn_op_t *op, const uint8_t *blob, uint8_t *arena) {
             for (int32_t k = 0; k < K; k++) {
                 int32_t il = ol * stride - pad + k;
                 if (il < 0 || il >= L) continue;
-                for (int32_t c = 0; c < C; c++) acc += (x[il * C + c] - zx) * w[(f * K + k) * C + c];
+                for (int32_t c = 0; c < C; c++) {
+                    const uint32_t e = (uint32_t)((f * K + k) * C + c);
+                    acc += (x[il * C + c] - zx) * (packed ? mn_weight(w, wtype, e) : ((const int8_t *)w)[e]);
+                }
             }
             y[ol * F + f] = mn_requant(acc, mn_rd_i32(rq + 8 * f), mn_rd_i32(rq + 8 * f + 4), yt->zero_point,
                                        op->act_min, op->act_max);
         }
+    }
+}
+
+void mn_conv1d_run(const mn_op_t *op, const uint8_t *blob, uint8_t *arena) {
+    if (op->k[0].type == MN_T_INT8) {
+        conv1d(op, blob, arena, 0);
+    } else {
+        conv1d(op, blob, arena, 1);
     }
 }
