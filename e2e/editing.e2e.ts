@@ -1,13 +1,24 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { canvasSettled, screenshot, text } from './app.ts';
 import { useAppPage } from './session.ts';
 
 const app = useAppPage();
+// The gallery offers every example model.
+const EXAMPLES = readdirSync(join(import.meta.dirname, '..', 'examples')).filter((f) => f.endsWith('.json'));
 
 async function selectLayer(page: Page, id: string): Promise<void> {
   await page.getByRole('tab', { name: 'Layers' }).click();
   await page.locator('table[aria-label="Layers"]').getByRole('button', { name: id, exact: true }).click();
+}
+
+/** "312 KB of 4.00 MB" → the first figure in bytes (KB and MB of 1024). */
+function bytesOf(figure: string): number {
+  const m = /([\d.]+) (B|KB|MB)/.exec(figure);
+  if (!m) throw new Error(`no byte figure in "${figure}"`);
+  return Number(m[1]) * { B: 1, KB: 1024, MB: 1024 * 1024 }[m[2] as 'B' | 'KB' | 'MB'];
 }
 
 /** Replaces the JSON editor's text by pasting it (typing would trigger Monaco's bracket closing). */
@@ -23,7 +34,7 @@ describe('editing in Chromium', () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Start from a template' }).click();
     const cards = page.locator('.template-card');
-    await expect.poll(() => cards.count()).toBe(8);
+    await expect.poll(() => cards.count()).toBe(EXAMPLES.length);
     for (const card of await cards.all())
       expect((await card.locator('p').first().textContent())?.length).toBeGreaterThan(20);
     await screenshot(page, 'templates');
@@ -172,6 +183,36 @@ describe('editing in Chromium', () => {
     await expect
       .poll(async () => (await order()).map((t) => t.replace('peak', '')))
       .toEqual(['input', 'flat', 'out', 'fc1']);
+  });
+
+  it('packs a layer’s weights as ternary from the inspector, and undo restores int8', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Templates' }).click();
+    await page.getByRole('button', { name: 'Open mnist-mlp as a new project' }).click();
+    await selectLayer(page, 'fc1');
+    const flash = async () => bytesOf(await text(page, 'bar-flash-text'));
+    const int8Flash = await flash();
+    const radio = (name: string) => page.getByRole('radio', { name: new RegExp(`^${name} ·`) });
+    expect(await radio('int8').isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: /^ternary · 16 KB \(saves 61 KB\)/ }).count()).toBe(1);
+    await radio('ternary').check();
+    // 784·100 weights at one byte each become ceil(78,400 / 5) bytes: 62,720 B less flash.
+    await expect.poll(() => text(page, 'packing-saving')).toBe('Weight packing saves 61 KB of flash (77 %)');
+    await expect.poll(flash).toBeLessThan(int8Flash - 60_000);
+    expect(await page.getByTestId('packing-fc1').textContent()).toBe('ternary');
+    await expect.poll(() => page.getByTestId('node-fc1').textContent()).toContain('ternary weights');
+    await screenshot(page, 'packing');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => radio('int8').isChecked()).toBe(true);
+    await expect.poll(() => page.getByTestId('packing-saving').count()).toBe(0);
+    expect(await flash()).toBe(int8Flash);
+    // The choices are a radio group: the arrow keys move the choice.
+    await radio('int8').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => radio('int4').isChecked()).toBe(true);
+    await expect.poll(() => text(page, 'packing-saving')).toMatch(/^Weight packing saves 38 KB/);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => radio('int8').isChecked()).toBe(true);
   });
 
   it('switches to the dark theme', async () => {

@@ -1,4 +1,5 @@
 import type { Suggestion } from '../../core/budget/suggest-types.ts';
+import { describePackingSaving } from '../../core/inspect/packing-saving.ts';
 import type { InspectReport } from '../../core/inspect/report.ts';
 import { formatShape } from '../../core/model/types.ts';
 import { formatBytes, formatCount, formatMs } from '../../core/units.ts';
@@ -11,10 +12,11 @@ function layerTable(report: InspectReport): string {
     formatShape(l.outputShape),
     formatCount(l.params),
     formatCount(l.macs),
+    l.packing ?? '-',
     l.weightBytes ? formatBytes(l.weightBytes) : '-',
     l.liveBytes ? formatBytes(l.liveBytes) : '-',
   ]);
-  return renderTable(['layer', 'type', 'output', 'params', 'MACs', 'flash', 'live RAM'], rows);
+  return renderTable(['layer', 'type', 'output', 'params', 'MACs', 'packing', 'flash', 'live RAM'], rows);
 }
 
 function chipSection(report: InspectReport): string[] {
@@ -38,6 +40,7 @@ function chipSection(report: InspectReport): string[] {
 /** The human-readable form of `minnow inspect`. */
 export function renderInspect(report: InspectReport, suggestions: readonly Suggestion[]): string {
   const m = report.memory;
+  const saving = describePackingSaving(m);
   const lines = [
     `${report.name}: ${formatCount(report.params)} params, ${formatCount(report.macs)} MACs`,
     '',
@@ -46,6 +49,7 @@ export function renderInspect(report: InspectReport, suggestions: readonly Sugge
     '',
     `arena ${formatBytes(m.arenaBytes)} (lower bound without in-place reuse ${formatBytes(m.lowerBoundBytes)}); ` +
       `weights ${formatBytes(m.weightsBytes)} in flash; blob ${formatBytes(m.blobBytes)}`,
+    ...(saving ? [`${saving}: the blob with int8 weights would take ${formatBytes(m.int8BlobBytes)}.`] : []),
     ...chipSection(report),
     ...(suggestions.length > 0
       ? ['', 'To make it fit:', ...suggestions.map((s) => `  - ${s.description}`)]

@@ -6,4 +6,6 @@ export {
   type LayerReport,
 } from './report.ts';
 export { budgetInput } from './measure.ts';
+export { exactBlobBytes } from './blob-size.ts';
+export { describePackingSaving, packingSavedBytes } from './packing-saving.ts';
 export { evaluateSpec } from './evaluate.ts';

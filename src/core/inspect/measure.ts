@@ -9,6 +9,8 @@ const BLOB = {
   header: 64,
   entry: 16,
   requantRow: 8,
+  /** A GRU row: the multiplier and shift of its input and of its recurrent product (F-74). */
+  gruRequantRow: 16,
   softmaxTable: 64,
   lookupTable: 256,
   padding: 15,
@@ -27,6 +29,12 @@ function stepFraming(step: ExecStep): { bytes: number; constants: number } {
       return { bytes: BLOB.softmaxTable, constants: 1 };
     case 'Activation':
       return { bytes: BLOB.lookupTable, constants: 1 };
+    case 'GRU': {
+      // Three gates of `channels` rows; the bias is written even without useBias; the state is one more entry.
+      const rows = 3 * channels;
+      const bias = step.layer.weights.some((w) => w.name === 'bias') ? 0 : 4 * rows;
+      return { bytes: BLOB.gruRequantRow * rows + bias + BLOB.entry, constants: 4 };
+    }
     default:
       // Kernel, bias and requantization rows for channel ops; nothing for pooling and views.
       return 'mac' in workKind(step.op) || step.op === 'BatchNormalization'

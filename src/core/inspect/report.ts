@@ -4,14 +4,14 @@ import { getChip } from '../chips/catalog.ts';
 import type { Chip } from '../chips/types.ts';
 import { findBuild } from '../firmware/manifest.ts';
 import type { FirmwareManifest } from '../firmware/manifest.ts';
-import { blobSize } from '../blob/compile.ts';
-import { isMinnowError } from '../errors.ts';
 import { analyzeModel } from '../model/analyze.ts';
-import type { AnalyzedModel, Shape } from '../model/types.ts';
+import { WEIGHT_PACKINGS, type AnalyzedModel, type Shape, type WeightPacking } from '../model/types.ts';
 import { planModel } from '../plan/index.ts';
 import type { ExecStep, MemoryPlan } from '../plan/types.ts';
+import { exactBlobBytes } from './blob-size.ts';
+import { packingSavedBytes } from './packing-saving.ts';
 import { budgetInput } from './measure.ts';
-import { stepWeightBytes } from './weights.ts';
+import { stepPacking, stepWeightBytes } from './weights.ts';
 
 export interface LayerReport {
   readonly id: string;
@@ -19,8 +19,12 @@ export interface LayerReport {
   readonly outputShape: Shape;
   readonly params: number;
   readonly macs: number;
-  /** Flash bytes of this layer's constants (0 for layers merged into another's step). */
+  /** Flash bytes of this layer's constants as packed (0 for layers merged into another's step). */
   readonly weightBytes: number;
+  /** How the blob stores this layer's weights (M-11), for layer types that take a packing. */
+  readonly packing?: WeightPacking;
+  /** What weightBytes would be at each packing, for layer types that take one. */
+  readonly weightBytesByPacking?: Readonly<Record<WeightPacking, number>>;
   /** Arena bytes live while the step computing this layer runs (0 for views and folded layers). */
   readonly liveBytes: number;
   /** The arena peaks at this layer's step. */
@@ -40,6 +44,10 @@ export interface InspectReport {
     readonly blobBytes: number;
     /** True when no int8 kernel exists yet for some step, so the blob size is a framing estimate. */
     readonly blobIsEstimate: boolean;
+    /** The blob of the same model with every layer's weights int8. */
+    readonly int8BlobBytes: number;
+    /** Flash the layers' weight packings save: int8BlobBytes − blobBytes (0 when every layer is int8). */
+    readonly packingSavedBytes: number;
   };
   readonly chip?: {
     readonly id: string;
@@ -67,6 +75,7 @@ function layerReports(model: AnalyzedModel, plan: MemoryPlan): LayerReport[] {
   return model.layers.map((layer) => {
     const step = byLayer.get(layer.id);
     const main = step?.layerIds[0] === layer.id;
+    const packing = step && main ? stepPacking(step) : undefined;
     return {
       id: layer.id,
       type: layer.type,
@@ -74,20 +83,18 @@ function layerReports(model: AnalyzedModel, plan: MemoryPlan): LayerReport[] {
       params: layer.paramCount,
       macs: layer.macs,
       weightBytes: step && main ? stepWeightBytes(step) : 0,
+      ...(step && packing
+        ? {
+            packing,
+            weightBytesByPacking: Object.fromEntries(
+              WEIGHT_PACKINGS.map((p) => [p, stepWeightBytes(step, p)]),
+            ) as Record<WeightPacking, number>,
+          }
+        : {}),
       liveBytes: step && main ? (plan.steps[step.index]?.liveBytes ?? 0) : 0,
       peak: step !== undefined && main && step.index === plan.peakStep,
     };
   });
-}
-
-/** The size the blob writer will produce, or undefined while some step has no int8 kernel. */
-export function exactBlobBytes(model: AnalyzedModel, plan: MemoryPlan): number | undefined {
-  try {
-    return blobSize(model, plan);
-  } catch (e) {
-    if (isMinnowError(e)) return undefined;
-    throw e;
-  }
 }
 
 /** Budget of a measured model on one chip; the figures are measured once and reused for every chip. */
@@ -100,8 +107,11 @@ export function budgetFor(input: BudgetInput, chipOrId: string | Chip, manifest?
 export function inspectModel(raw: unknown, options: InspectOptions = {}): InspectReport {
   const model = analyzeModel(raw);
   const plan = planModel(model);
-  const blobBytes = options.blobBytes ?? exactBlobBytes(model, plan);
+  const exact = options.blobBytes === undefined ? exactBlobBytes(model, plan) : undefined;
+  const blobBytes = options.blobBytes ?? exact;
   const input = budgetInput(plan, blobBytes);
+  // A caller's blob may hold a test vector: the saving compares blobs laid out alike.
+  const saved = packingSavedBytes(model, plan, exact);
   const base = {
     name: model.name,
     params: model.paramCount,
@@ -113,6 +123,8 @@ export function inspectModel(raw: unknown, options: InspectOptions = {}): Inspec
       weightsBytes: input.weightsBytes,
       blobBytes: input.blobBytes,
       blobIsEstimate: blobBytes === undefined,
+      int8BlobBytes: input.blobBytes + saved,
+      packingSavedBytes: saved,
     },
   };
   if (options.chip === undefined) return base;

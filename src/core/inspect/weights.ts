@@ -1,4 +1,6 @@
-import { shapeSize } from '../model/types.ts';
+import { byteSize } from '../blob/format.ts';
+import { shapeSize, type WeightPacking } from '../model/types.ts';
+import { PACKING_TYPE } from '../quant/packing.ts';
 import type { ExecStep } from '../plan/types.ts';
 
 /** Output channels of a step: the last axis of its main layer's output. */
@@ -7,12 +9,20 @@ function channels(step: ExecStep): number {
   return shape[shape.length - 1] ?? 0;
 }
 
+/** The packing a step's layer asks for (M-11), or undefined for layer types that take none. */
+export function stepPacking(step: ExecStep): WeightPacking | undefined {
+  return step.layer.params.packing as WeightPacking | undefined;
+}
+
 /**
- * Bytes of constants a step keeps in flash, before blob framing: int8 kernels and int32 biases. A folded
- * BatchNormalization adds a bias when the layer had none; a standalone one costs a multiplier and a bias per
- * channel.
+ * Bytes of constants a step keeps in flash, before blob framing: kernels as `packing` stores them (F-30; the
+ * layer's own packing by default) and int32 biases. A folded BatchNormalization adds a bias when the layer
+ * had none; a standalone one costs a multiplier and a bias per channel.
  */
-export function stepWeightBytes(step: ExecStep): number {
+export function stepWeightBytes(
+  step: ExecStep,
+  packing: WeightPacking = stepPacking(step) ?? 'int8',
+): number {
   // A Softmax or Activation step split off a Dense/Conv reuses that layer's record but owns no weights.
   if (step.op !== step.layer.type) return 0;
   if (step.op === 'BatchNormalization') return 8 * channels(step);
@@ -21,7 +31,8 @@ export function stepWeightBytes(step: ExecStep): number {
   for (const w of step.layer.weights) {
     const isBias = w.name === 'bias';
     hasBias ||= isBias;
-    bytes += shapeSize(w.shape) * (isBias ? 4 : 1);
+    // Each packed tensor is stored whole, so only its last byte may be partly filled.
+    bytes += isBias ? 4 * shapeSize(w.shape) : byteSize(PACKING_TYPE[packing], shapeSize(w.shape));
   }
   if (step.foldedBatchNorm && !hasBias) bytes += 4 * channels(step);
   return bytes;

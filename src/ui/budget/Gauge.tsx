@@ -14,6 +14,11 @@ export function Gauge({ view, children }: { view: GaugeView; children?: ReactNod
       {children}
       <Bar view={view.ram} />
       <Bar view={view.flash} />
+      {view.packing && (
+        <p className="note packing-saving" data-testid="packing-saving">
+          {view.packing.text}
+        </p>
+      )}
       <dl className="figures">
         <div>
           <dt>Latency</dt>

@@ -1,4 +1,5 @@
 import type { Verdict } from '../../core/budget/types.ts';
+import { describePackingSaving } from '../../core/inspect/packing-saving.ts';
 import { formatBytes, formatCount, formatMs } from '../../core/units.ts';
 import type { ChipReport } from './inspection.ts';
 
@@ -30,6 +31,8 @@ export interface GaugeView {
   readonly verdict: { readonly code: Verdict; readonly label: string; readonly tone: Tone };
   readonly ram: BarView;
   readonly flash: BarView;
+  /** What the layers' weight packings save in flash, when any layer is packed. */
+  readonly packing?: { readonly savedBytes: number; readonly text: string };
   readonly latency: { readonly ms: number; readonly text: string; readonly isEstimate: boolean };
   readonly totals: readonly { readonly label: string; readonly value: number; readonly text: string }[];
   readonly reasons: readonly string[];
@@ -66,6 +69,7 @@ function bar(label: string, need: number, available: number, fits: boolean, segm
 export function gaugeView(report: ChipReport): GaugeView {
   const { chip, memory } = report;
   const { ram, flash } = chip;
+  const saving = describePackingSaving(memory);
   const partition =
     flash.partitionBytes === null
       ? 'linked into the program'
@@ -89,6 +93,7 @@ export function gaugeView(report: ChipReport): GaugeView {
       ]),
       note: `model ${partition}${flash.firmwareIsEstimate ? ', firmware size estimated' : ''}`,
     },
+    ...(saving ? { packing: { savedBytes: memory.packingSavedBytes, text: saving } } : {}),
     latency: { ms: chip.latencyMs, text: formatMs(chip.latencyMs), isEstimate: chip.latencyIsEstimate },
     totals: [
       { label: 'Parameters', value: report.params, text: formatCount(report.params) },

@@ -74,6 +74,7 @@ describe('the budget gauge shows the figures of `minnow inspect`', () => {
           cli.chip.flash.parts.firmware,
           cli.chip.flash.parts.model,
         ]);
+        expect(view.packing?.savedBytes ?? 0).toBe(cli.memory.packingSavedBytes);
         expect(view.latency.ms).toBe(cli.chip.latencyMs);
         expect(view.totals.map((t) => t.value)).toEqual([
           cli.params,
@@ -101,6 +102,29 @@ describe('the budget gauge shows the figures of `minnow inspect`', () => {
       }
     });
   }
+
+  it('[M-11] shows the flash a packed layer saves, and a flash need smaller by as much', () => {
+    const spec = JSON.parse(readFileSync(join(EXAMPLES, 'mnist-mlp.json'), 'utf8')) as ModelSpec;
+    const ternary = {
+      ...spec,
+      layers: spec.layers.map((l) => (l.id === 'fc1' ? { ...l, packing: 'ternary' } : l)),
+    };
+    const view = (s: ModelSpec) => {
+      const inspection = inspectSpec(s, 'esp32', SHIPPED_MANIFEST);
+      if (inspection.status !== 'ok') throw new Error(inspection.status);
+      return gaugeView(inspection.report);
+    };
+    const int8 = view(spec);
+    const packed = view(ternary);
+    expect(int8.packing).toBeUndefined();
+    // 784·100 kernel bytes at one byte each, against ceil(78,400 / 5) bytes of trits.
+    expect(packed.packing?.savedBytes).toBe(78_400 - 15_680);
+    expect(packed.flash.needBytes).toBe(int8.flash.needBytes - (78_400 - 15_680));
+    // 62,720 B is 61 KB of 1024 B, 77 % of the 81,096 B int8 blob.
+    expect(int8.totals.find((t) => t.label === 'Blob')?.value).toBe(81_096);
+    expect(html(packed)).toContain('Weight packing saves 61 KB of flash (77 %)');
+    expect(html(int8)).not.toContain('Weight packing');
+  });
 
   it('uses the same firmware manifest as the CLI', () => {
     expect(SHIPPED_MANIFEST).toEqual(loadShippedManifest());

@@ -11,4 +11,14 @@ describe('node summary', () => {
     expect(layerSummary({ id: 'c', type: 'Conv1D', filters: 8, kernelSize: 5 })).toBe('8 filters · 5 kernel');
     expect(layerSummary({ id: 'f', type: 'Flatten' })).toBe('');
   });
+
+  it('[M-11] names a packing other than int8', () => {
+    expect(layerSummary({ id: 'a', type: 'Dense', units: 100, packing: 'ternary' })).toBe(
+      '100 units · ternary weights',
+    );
+    expect(layerSummary({ id: 'g', type: 'GRU', units: 64, packing: 'int4' })).toBe(
+      '64 units · int4 weights',
+    );
+    expect(layerSummary({ id: 'a', type: 'Dense', units: 10, packing: 'int8' })).toBe('10 units');
+  });
 });

@@ -18,6 +18,8 @@ const PARTS: Readonly<Record<string, (v: unknown, layer: LayerSpec) => string | 
   maxValue: (v) => (v === null ? null : `max ${String(v)}`),
   activation: (v) => (v === 'linear' ? null : String(v)),
   returnSequences: (v) => (v === true ? 'sequences' : null),
+  // int8 is the default; a packed layer says so, since it changes the flash the node costs.
+  packing: (v) => (v === 'int8' ? null : `${String(v)} weights`),
 };
 
 /** One line describing a layer's parameters on its node: "100 units · relu". */

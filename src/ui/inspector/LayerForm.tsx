@@ -6,6 +6,8 @@ import { useActions, useModel } from '../hooks/useEditor.ts';
 import { IdField } from './IdField.tsx';
 import { InputsEditor } from './InputsEditor.tsx';
 import { LayerFigures } from './LayerFigures.tsx';
+import { splitPackingField } from './packing-choices.ts';
+import { PackingField } from './PackingField.tsx';
 import { paramFields } from './param-fields.ts';
 import { ParamField } from './ParamField.tsx';
 
@@ -26,6 +28,8 @@ export function LayerForm({
   const badParam = problem && typeof problem.details.param === 'string' ? problem.details.param : undefined;
   const report =
     inspection.status === 'ok' ? inspection.report.layers.find((l) => l.id === layer.id) : undefined;
+  const { packing, others } = splitPackingField(op ? paramFields(op) : []);
+  const errorFor = (name: string) => (badParam === name && problem ? { error: problem.hint } : {});
   return (
     <div className="form">
       <p className="op-summary">
@@ -33,17 +37,26 @@ export function LayerForm({
       </p>
       {problem && <ProblemMessage error={problem} showLayer={false} />}
       <IdField layerId={layer.id} />
-      {op &&
-        paramFields(op).map((f) => (
-          <ParamField
-            key={f.name}
-            layerId={layer.id}
-            field={f}
-            value={layer[f.name]}
-            {...(badParam === f.name && problem ? { error: problem.hint } : {})}
-            onChange={(value) => updateParams(layer.id, { [f.name]: value })}
-          />
-        ))}
+      {others.map((f) => (
+        <ParamField
+          key={f.name}
+          layerId={layer.id}
+          field={f}
+          value={layer[f.name]}
+          {...errorFor(f.name)}
+          onChange={(value) => updateParams(layer.id, { [f.name]: value })}
+        />
+      ))}
+      {packing && (
+        <PackingField
+          layerId={layer.id}
+          field={packing}
+          value={layer[packing.name]}
+          report={report}
+          {...errorFor(packing.name)}
+          onChange={(value) => updateParams(layer.id, { [packing.name]: value })}
+        />
+      )}
       <InputsEditor spec={spec} index={index} />
       {report && <LayerFigures report={report} />}
       <div className="row-actions">

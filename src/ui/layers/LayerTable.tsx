@@ -27,6 +27,7 @@ export function LayerTable({ inspection }: { inspection: Inspection }) {
             <th scope="col" className="num">
               MACs
             </th>
+            <th scope="col">Packing</th>
             <th scope="col" className="num">
               Weights (flash)
             </th>
@@ -46,6 +47,7 @@ export function LayerTable({ inspection }: { inspection: Inspection }) {
             <td>{formatShape(spec.input.shape)}</td>
             <td className="num">–</td>
             <td className="num">–</td>
+            <td>–</td>
             <td className="num">–</td>
             <td className="num">–</td>
           </tr>
@@ -65,6 +67,7 @@ export function LayerTable({ inspection }: { inspection: Inspection }) {
               <td>{formatShape(l.outputShape)}</td>
               <td className="num">{formatCount(l.params)}</td>
               <td className="num">{formatCount(l.macs)}</td>
+              <td data-testid={`packing-${l.id}`}>{l.packing ?? '–'}</td>
               <td className="num">{l.weightBytes > 0 ? formatBytes(l.weightBytes) : '–'}</td>
               <td className="num">{l.liveBytes > 0 ? formatBytes(l.liveBytes) : '–'}</td>
             </tr>
@@ -77,6 +80,7 @@ export function LayerTable({ inspection }: { inspection: Inspection }) {
             </th>
             <td className="num">{formatCount(report.params)}</td>
             <td className="num">{formatCount(report.macs)}</td>
+            <td />
             <td className="num">{formatBytes(report.memory.weightsBytes)}</td>
             <td className="num">arena {formatBytes(report.memory.arenaBytes)}</td>
           </tr>
