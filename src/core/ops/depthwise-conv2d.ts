@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { shapeSize } from '../model/types.ts';
-import { activation, convStrides, padding, positiveInt, useBias, windowSize } from './params.ts';
+import { activation, convStrides, packing, padding, positiveInt, useBias, windowSize } from './params.ts';
 import { defineOp } from './types.ts';
 import { kernelAndBias } from './weights.ts';
 import { slide } from './window.ts';
@@ -19,6 +19,7 @@ export const depthwiseConv2d = defineOp({
       depthMultiplier: positiveInt.default(1),
       activation,
       useBias,
+      packing,
     })
     .strict(),
   examples: { kernelSize: '"kernelSize": 3' },

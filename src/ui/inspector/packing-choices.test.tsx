@@ -22,13 +22,13 @@ const fc1 = inspectModel(mnist).layers.find((l) => l.id === 'fc1');
 
 describe('[M-11] the packing control', () => {
   it('appears for the layer types whose schema takes `packing`, and only once', () => {
-    for (const type of ['Dense', 'Conv1D', 'Conv2D', 'GRU']) {
+    for (const type of ['Dense', 'Conv1D', 'Conv2D', 'DepthwiseConv2D', 'GRU', 'Embedding']) {
       const { packing, others } = fieldsOf(type);
       expect(packing, type).toMatchObject({ kind: 'enum', defaultValue: 'int8' });
       expect(packing?.options).toEqual(['int8', 'int4', 'ternary']);
       expect(others.map((f) => f.name)).not.toContain('packing');
     }
-    for (const type of ['Flatten', 'DepthwiseConv2D', 'MaxPooling2D', 'Dropout']) {
+    for (const type of ['Flatten', 'BatchNormalization', 'MaxPooling2D', 'Dropout']) {
       expect(fieldsOf(type).packing, type).toBeUndefined();
     }
     // Every other field stays in the generic form.
