@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { blobSize } from '../blob/compile.ts';
 import { analyzeModel } from '../model/analyze.ts';
+import type { ModelSpec, WeightPacking } from '../model/types.ts';
 import { planModel } from '../plan/index.ts';
+import { PACKABLE_OPS } from '../quant/packing.ts';
 import { randomModel } from '../testing/random-model.ts';
 import { budgetInput } from './measure.ts';
 import { inspectModel } from './report.ts';
@@ -13,9 +15,17 @@ const examples = readdirSync(EXAMPLES)
   .filter((f) => f.endsWith('.json'))
   .map((f) => JSON.parse(readFileSync(join(EXAMPLES, f), 'utf8')) as unknown);
 
+/** The model with `packing` on every layer whose type takes the parameter. */
+function everyLayerPacked(spec: ModelSpec, packing: WeightPacking): ModelSpec {
+  return { ...spec, layers: spec.layers.map((l) => (PACKABLE_OPS.has(l.type) ? { ...l, packing } : l)) };
+}
+
 describe('blob size figures', () => {
   it('the framing upper bound is never below the writer and close above it', () => {
-    const specs = [...examples, ...Array.from({ length: 60 }, (_, i) => randomModel(i + 1))];
+    const packed = (['int4', 'ternary'] as const).flatMap((packing) =>
+      examples.map((e) => everyLayerPacked(e as ModelSpec, packing)),
+    );
+    const specs = [...examples, ...packed, ...Array.from({ length: 60 }, (_, i) => randomModel(i + 1))];
     for (const spec of specs) {
       const model = analyzeModel(spec);
       const plan = planModel(model);

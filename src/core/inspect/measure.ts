@@ -2,7 +2,7 @@ import type { BudgetInput } from '../budget/types.ts';
 import { workKind } from '../budget/kinds.ts';
 import { shapeSize } from '../model/types.ts';
 import type { ExecStep, MemoryPlan } from '../plan/types.ts';
-import { stepWeightBytes } from './weights.ts';
+import { stepPacking, stepWeightBytes } from './weights.ts';
 
 /** Blob framing per docs/FORMAT.md §11, for models the compiler cannot size exactly yet. */
 const BLOB = {
@@ -35,6 +35,11 @@ function stepFraming(step: ExecStep): { bytes: number; constants: number } {
       const bias = step.layer.weights.some((w) => w.name === 'bias') ? 0 : 4 * rows;
       return { bytes: BLOB.gruRequantRow * rows + bias + BLOB.entry, constants: 4 };
     }
+    case 'Embedding':
+      // A packed table reads back through one requantization row per column (F-73); an int8 one is copied.
+      return (stepPacking(step) ?? 'int8') === 'int8'
+        ? { bytes: 0, constants: 0 }
+        : { bytes: BLOB.requantRow * channels, constants: 1 };
     default:
       // Kernel, bias and requantization rows for channel ops; nothing for pooling and views.
       return 'mac' in workKind(step.op) || step.op === 'BatchNormalization'
