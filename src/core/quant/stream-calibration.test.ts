@@ -2,25 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { compileModel } from '../blob/compile.ts';
 import { analyzeModel } from '../model/analyze.ts';
 import { sequenceSpec } from '../model/token-stream.ts';
-import type { ModelSpec } from '../model/types.ts';
 import { lowerModel } from '../plan/index.ts';
 import { predict, tfjsModel } from '../reference/test-tfjs.ts';
 import { calibrate, quantFromRange } from './calibrate.ts';
 import { floatModel, runFloat, type FloatState } from './float-run.ts';
 import { randomWeights } from './random-weights.ts';
+import { languageModelSpec } from '../testing/language-model.ts';
 
 /** A small char-LM: one token per run, GRU state kept between runs (F-69). */
-const LM: ModelSpec = {
-  format: 'minnow-model',
-  version: 1,
-  name: 'lm',
-  input: { shape: [1] },
-  layers: [
-    { id: 'embed', type: 'Embedding', inputDim: 32, outputDim: 8 },
-    { id: 'gru', type: 'GRU', units: 12 },
-    { id: 'logits', type: 'Dense', units: 32 },
-  ],
-};
+const LM = languageModelSpec({ vocab: 32, units: 12 });
 const TOKENS = [3, 17, 17, 29, 0, 8, 21, 5, 12, 30];
 const model = analyzeModel(LM);
 const weights = randomWeights(model, 6);

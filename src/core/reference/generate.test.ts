@@ -5,18 +5,9 @@ import { analyzeModel } from '../model/analyze.ts';
 import { randomWeights } from '../quant/random-weights.ts';
 import { argmaxInt8, generateGreedy } from './generate.ts';
 import { prepare, run } from './interpreter.ts';
+import { languageModelSpec } from '../testing/language-model.ts';
 
-const model = analyzeModel({
-  format: 'minnow-model',
-  version: 1,
-  name: 'lm',
-  input: { shape: [1] },
-  layers: [
-    { id: 'e', type: 'Embedding', inputDim: 40, outputDim: 8 },
-    { id: 'g', type: 'GRU', units: 16 },
-    { id: 'out', type: 'Dense', units: 40 },
-  ],
-});
+const model = analyzeModel(languageModelSpec({ vocab: 40, units: 16 }));
 const calibration = [3, 9, 27, 1, 0].map((t) => Float32Array.of(t));
 const program = prepare(
   readBlob(compileModel(model, randomWeights(model, 8), { calibration, keepGruState: true }).blob),

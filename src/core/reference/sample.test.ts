@@ -6,18 +6,9 @@ import { randomWeights } from '../quant/random-weights.ts';
 import { generateGreedy } from './generate.ts';
 import { prepare } from './interpreter.ts';
 import { sampleTokens, temperatureChoice } from './sample.ts';
+import { languageModelSpec } from '../testing/language-model.ts';
 
-const model = analyzeModel({
-  format: 'minnow-model',
-  version: 1,
-  name: 'lm',
-  input: { shape: [1] },
-  layers: [
-    { id: 'e', type: 'Embedding', inputDim: 30, outputDim: 8 },
-    { id: 'g', type: 'GRU', units: 12 },
-    { id: 'out', type: 'Dense', units: 30 },
-  ],
-});
+const model = analyzeModel(languageModelSpec({ vocab: 30, units: 12 }));
 const calibration = [3, 9, 27, 1, 0].map((t) => Float32Array.of(t));
 const program = prepare(
   readBlob(compileModel(model, randomWeights(model, 4), { calibration, keepGruState: true }).blob),

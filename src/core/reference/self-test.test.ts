@@ -2,21 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { compileModel } from '../blob/compile.ts';
 import { readBlob, testVectorOf } from '../blob/reader.ts';
 import { analyzeModel } from '../model/analyze.ts';
-import type { ModelSpec } from '../model/types.ts';
 import { randomWeights } from '../quant/random-weights.ts';
 import { prepare, run, selfTest } from './interpreter.ts';
+import { languageModelSpec } from '../testing/language-model.ts';
 
-const LM: ModelSpec = {
-  format: 'minnow-model',
-  version: 1,
-  name: 'lm',
-  input: { shape: [1] },
-  layers: [
-    { id: 'embed', type: 'Embedding', inputDim: 40, outputDim: 8, packing: 'ternary' },
-    { id: 'gru', type: 'GRU', units: 12 },
-    { id: 'logits', type: 'Dense', units: 40 },
-  ],
-};
+const LM = languageModelSpec({ vocab: 40, units: 12, packing: { embed: 'ternary' } });
 
 function compiled() {
   const model = analyzeModel(LM);
