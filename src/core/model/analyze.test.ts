@@ -18,7 +18,12 @@ describe('analyzeModel accepts a valid model', () => {
     expect(model.paramCount).toBe(784 * 100 + 100 + 100 * 10 + 10);
     expect(model.macs).toBe(784 * 100 + 100 * 10);
     expect(model.outputId).toBe('l2');
-    expect(model.layers[1]?.params).toEqual({ units: 100, activation: 'relu', useBias: true, packing: 'int8' });
+    expect(model.layers[1]?.params).toEqual({
+      units: 100,
+      activation: 'relu',
+      useBias: true,
+      packing: 'int8',
+    });
   });
 });
 
