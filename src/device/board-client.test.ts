@@ -1,34 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import residualSpec from '../../examples/residual.json';
 import { readBlob } from '../core/blob/reader.ts';
 import { prepare, run } from '../core/reference/interpreter.ts';
 import type { MinnowError } from '../core/errors.ts';
 import { decodeInfo } from '../core/protocol/index.ts';
-import { BoardClient } from './board-client.ts';
 import { checkBlobVersion } from './board-info.ts';
 import { runOnBoard, selfTestOnBoard } from './board-commands.ts';
-import { SerialChannel } from './serial-channel.ts';
 import { quantizeInput, validateOnDevice } from './validate.ts';
 import { compileExample } from './testing/example-blob.ts';
-import { createRig } from './testing/rig.ts';
+import { boardClients } from './testing/client-rig.ts';
 import { describeModel, encodeInfo, silentFirmware } from './testing/scripted-firmware.ts';
 import { findVirtualBoard, VIRTUAL_BOARD_MISSING, virtualBoardFirmware } from './testing/virtual-board.ts';
-import type { FirmwareFactory } from './testing/flash-boot.ts';
 
 const binary = findVirtualBoard();
-const open: SerialChannel[] = [];
-
-async function clientFor(firmware: FirmwareFactory, blob?: Uint8Array): Promise<BoardClient> {
-  const rig = createRig({ firmware });
-  rig.preflash(blob);
-  const channel = await SerialChannel.open(rig.port());
-  open.push(channel);
-  return new BoardClient(channel, 1500);
-}
-
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((c) => c.close()));
-});
+const clientFor = boardClients();
 
 function reference(blob: Uint8Array, input: Int8Array): Int8Array {
   const program = prepare(readBlob(blob));

@@ -19,6 +19,11 @@ export interface Reply {
 
 export interface RequestOptions {
   readonly timeoutMs?: number;
+  /**
+   * Sees each partial frame as it arrives, before the final one (a streamed reply such as P-16 `tok`). What it
+   * throws ends the request with that error.
+   */
+  readonly onPartial?: (frame: Frame) => void;
 }
 
 const DEFAULT_TIMEOUT_MS = 2000;
@@ -67,7 +72,9 @@ export class BoardClient {
     payload: Uint8Array = new Uint8Array(0),
     options: RequestOptions = {},
   ): Promise<Reply> {
-    const next = this.queue.then(() => this.exchange(kind, payload, options.timeoutMs ?? this.timeoutMs));
+    const next = this.queue.then(() =>
+      this.exchange(kind, payload, { ...options, timeoutMs: options.timeoutMs ?? this.timeoutMs }),
+    );
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -93,7 +100,11 @@ export class BoardClient {
     this.pending?.(frame);
   }
 
-  private exchange(kind: string, payload: Uint8Array, timeoutMs: number): Promise<Reply> {
+  private exchange(
+    kind: string,
+    payload: Uint8Array,
+    { timeoutMs, onPartial }: RequestOptions & { timeoutMs: number },
+  ): Promise<Reply> {
     this.seq = (this.seq % 0xffff) + 1;
     const seq = this.seq;
     const partials: Frame[] = [];
@@ -113,7 +124,14 @@ export class BoardClient {
         if (frame.kind === kind)
           finish(() => resolve({ final: frame, partials, roundTripMs: performance.now() - started }));
         else if (frame.kind === 'err') finish(() => reject(boardError(kind, frame.payload)));
-        else partials.push(frame);
+        else {
+          partials.push(frame);
+          try {
+            onPartial?.(frame);
+          } catch (e) {
+            finish(() => reject(e));
+          }
+        }
       };
       const text = encodeFrame({ version: PROTOCOL_VERSION, seq, kind, payload });
       this.channel.write(text).catch((e: unknown) => finish(() => reject(e)));

@@ -3,7 +3,15 @@
  * Ports are injected (SerialLike / SerialPortLike), so tests and the e2e bridge plug in an emulated board.
  */
 export { BoardClient, type Reply, type RequestOptions } from './board-client.ts';
-export { cyclesToMs, runOnBoard, selfTestOnBoard, type RunOutcome } from './board-commands.ts';
+export {
+  cyclesToMs,
+  generateOnBoard,
+  generateTimeoutMs,
+  runOnBoard,
+  selfTestOnBoard,
+  type GenerateOutcome,
+  type RunOutcome,
+} from './board-commands.ts';
 export { boardMemory, checkBlobVersion, waitForInfo } from './board-info.ts';
 export { chipIdFromName, chipLabel, firmwareChip, sameChip } from './chip-names.ts';
 export { checkFlashedModel, confirmOnBoard } from './confirm.ts';
@@ -32,7 +40,13 @@ export type { FileProgress, FlashProgress } from './flash-progress.ts';
 export { findModelPartition, readPartitionTable, type PartitionRow } from './partition-read.ts';
 export { browserSerial, type SerialLike, type SerialPortLike } from './serial-types.ts';
 export { CONSOLE_BAUD, SerialChannel } from './serial-channel.ts';
-export { DeviceSession, type DeviceState, type DeviceStatus, type FlashOptions } from './session.ts';
+export {
+  DeviceSession,
+  type DeviceState,
+  type DeviceStatus,
+  type FlashOptions,
+  type Generation,
+} from './session.ts';
 export { loadTemplate, type TemplateFile } from './template-files.ts';
 export { describePort, type PortDescription } from './usb-bridges.ts';
 export { quantizeInput, validateOnDevice, type ValidationReport, type ValidationSample } from './validate.ts';

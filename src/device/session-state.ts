@@ -1,13 +1,20 @@
 import type { MinnowError } from '../core/errors.ts';
 import type { BoardInfo } from '../core/protocol/index.ts';
-import type { RunOutcome } from './board-commands.ts';
+import type { GenerateOutcome, RunOutcome } from './board-commands.ts';
 import type { FlashMode } from './flash-plan.ts';
 import type { FlashProgress } from './flash-progress.ts';
 import type { FlashReport } from './flasher.ts';
 import type { PortDescription } from './usb-bridges.ts';
 import type { ValidationReport } from './validate.ts';
 
-export type DeviceStatus = 'idle' | 'connecting' | 'ready' | 'flashing' | 'running' | 'validating';
+export type DeviceStatus =
+  'idle' | 'connecting' | 'ready' | 'flashing' | 'running' | 'validating' | 'generating';
+
+/** Text generation on the board: the tokens so far, as they stream in, then the whole outcome. */
+export interface Generation {
+  readonly tokens: readonly number[];
+  readonly outcome?: GenerateOutcome;
+}
 
 export interface DeviceState {
   readonly status: DeviceStatus;
@@ -20,6 +27,7 @@ export interface DeviceState {
   readonly lastFlash?: FlashReport;
   readonly lastRun?: RunOutcome;
   readonly validation?: { readonly done: number; readonly total: number; readonly report?: ValidationReport };
+  readonly generation?: Generation;
   readonly error?: MinnowError;
   readonly log: string;
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readBlob } from '../core/blob/reader.ts';
+import { generateGreedy } from '../core/reference/generate.ts';
+import { prepare } from '../core/reference/interpreter.ts';
 import { DeviceSession } from './session.ts';
 import { quantizeInput } from './validate.ts';
-import { compileExample } from './testing/example-blob.ts';
+import { compileExample, compileTokenExample } from './testing/example-blob.ts';
 import { createRig, fakeSerial } from './testing/rig.ts';
 import { scriptedFirmware, silentFirmware } from './testing/scripted-firmware.ts';
 import { findVirtualBoard, VIRTUAL_BOARD_MISSING, virtualBoardFirmware } from './testing/virtual-board.ts';
@@ -69,6 +71,34 @@ describe('DeviceSession', () => {
         b.samples.map((s) => ({ input: quantizeInput(blob, s) })),
       );
       expect(session.getState().validation?.report?.agreementPercent).toBe(100);
+      await session.disconnect();
+    },
+  );
+
+  it.skipIf(!findVirtualBoard())(
+    `generates on the board, the tokens appearing in its state one by one${findVirtualBoard() ? '' : ` (skipped: ${VIRTUAL_BOARD_MISSING})`}`,
+    async () => {
+      const lm = compileTokenExample(3);
+      const rig = createRig({ firmware: virtualBoardFirmware() });
+      rig.preflash(lm.blob);
+      const session = new DeviceSession(fakeSerial(() => rig.port()));
+      await session.choosePort();
+      const seen: number[] = [];
+      const stop = session.subscribe(() => {
+        const g = session.getState().generation;
+        if (g && !g.outcome && g.tokens.length !== (seen.at(-1) ?? 0)) seen.push(g.tokens.length);
+      });
+      await session.generate([72, 105], 12);
+      stop();
+      const program = prepare(readBlob(lm.blob));
+      const expected = generateGreedy(program, new Uint8Array(program.blob.header.arenaSize), [72, 105], 12);
+      const state = session.getState();
+      expect(state.error).toBe(undefined);
+      expect(state.status).toBe('ready');
+      expect(state.generation?.outcome?.tokens).toEqual(expected);
+      expect(seen).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+      await session.generate([], 4);
+      expect(session.getState().error?.id).toBe('GENERATE_REQUEST');
       await session.disconnect();
     },
   );

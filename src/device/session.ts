@@ -2,7 +2,7 @@ import { readBlob } from '../core/blob/reader.ts';
 import { isMinnowError, MinnowError } from '../core/errors.ts';
 import type { BoardClient } from './board-client.ts';
 import { checkBlobVersion, waitForInfo } from './board-info.ts';
-import { runOnBoard } from './board-commands.ts';
+import { generateOnBoard, runOnBoard } from './board-commands.ts';
 import { ConsoleLink } from './console-link.ts';
 import { ConsoleLog } from './console-log.ts';
 import { explainFailure } from './explain.ts';
@@ -12,13 +12,14 @@ import { StateStore, type DeviceState, type DeviceStatus } from './session-state
 import { describePort } from './usb-bridges.ts';
 import { validateOnDevice, type ValidationSample } from './validate.ts';
 
-export type { DeviceState, DeviceStatus } from './session-state.ts';
+export type { DeviceState, DeviceStatus, Generation } from './session-state.ts';
 
 export type FlashOptions = Omit<FlashRequest, 'port' | 'blob' | 'onProgress' | 'log' | 'signal'>;
 
 /**
  * One board connection for the device panel, framework-free: port choice, the console (monitor + protocol
- * client) while nothing is flashing, flashing with progress and cancel, run and validate. React subscribes.
+ * client) while nothing is flashing, flashing with progress and cancel, run, validate and generate. React
+ * subscribes.
  */
 export class DeviceSession extends StateStore<DeviceState> {
   private readonly console = new ConsoleLog();
@@ -93,6 +94,26 @@ export class DeviceSession extends StateStore<DeviceState> {
         onProgress,
       });
       this.set({ validation: { done: samples.length, total: samples.length, report } });
+    });
+  }
+
+  /** P-16 on the board: the tokens appear in `generation` one by one as the board sends them. */
+  async generate(prompt: readonly number[], count: number): Promise<void> {
+    this.set({ generation: { tokens: [] } });
+    await this.guard('generating', async () => {
+      const tokens: number[] = [];
+      const onToken = (token: number) => {
+        tokens.push(token);
+        this.set({ generation: { tokens: tokens.slice() } });
+      };
+      const outcome = await generateOnBoard(
+        this.requireClient(),
+        prompt,
+        count,
+        onToken,
+        this.getState().info,
+      );
+      this.set({ generation: { tokens: outcome.tokens, outcome } });
     });
   }
 

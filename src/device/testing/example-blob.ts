@@ -1,5 +1,7 @@
+import charLmSpec from '../../../examples/char-lm.json';
 import mnistSpec from '../../../examples/mnist-mlp.json';
 import { compileModel, type Compiled } from '../../core/blob/compile.ts';
+import { encodeUtf8 } from '../../core/blob/utf8.ts';
 import { analyzeModel } from '../../core/model/analyze.ts';
 import { randomInputs, randomWeights } from '../../core/quant/random-weights.ts';
 
@@ -15,4 +17,15 @@ export function compileExample(seed = 1, spec: unknown = mnistSpec): Compiled & 
     ...compileModel(model, randomWeights(model, seed), { calibration: samples, testVector: true }),
     samples,
   };
+}
+
+/** The char-LM of examples/ with seeded random weights, streaming (F-69), calibrated on a line of text. */
+export function compileTokenExample(seed = 1): Compiled {
+  const model = analyzeModel(charLmSpec);
+  const text = encodeUtf8('The quick brown fox jumps over the lazy dog, and the board writes on.');
+  return compileModel(model, randomWeights(model, seed), {
+    calibration: Array.from(text, (token) => Float32Array.of(token)),
+    testVector: true,
+    keepGruState: true,
+  });
 }

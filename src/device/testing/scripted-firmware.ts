@@ -70,32 +70,37 @@ export function describeModel(partition: Uint8Array | undefined): Pick<BoardInfo
   }
 }
 
+/** Answers one request: `reply` sends a frame with the request's `seq` (partials first, then the final one). */
+export type ScriptedCommand = (
+  payload: Uint8Array,
+  reply: (kind: string, payload: Uint8Array) => void,
+) => void;
+
+const UNKNOWN_COMMAND = Uint8Array.from([0xf7, 0x01, ...new TextEncoder().encode('PROTO_COMMAND: unknown')]);
+
 /**
- * A firmware stand-in written in TS: it answers `info` with a fixed reply and every other request with `err`
- * 503. Tests use it for boards whose firmware differs from this build (an older blob version, another chip)
- * without the virtual board process.
+ * A firmware stand-in written in TS: it answers `info` with a fixed reply, the `commands` it is given as they
+ * script, and every other request with `err` 503. Tests use it for boards whose firmware differs from this
+ * build (an older blob version, another chip, a broken reply) without the virtual board process.
  */
-export function scriptedFirmware(info: Partial<BoardInfo> = {}): FirmwareFactory {
+export function scriptedFirmware(
+  info: Partial<BoardInfo> = {},
+  commands: Readonly<Record<string, ScriptedCommand>> = {},
+): FirmwareFactory {
   return ({ output, model, chip }): FirmwareBackend => {
     const reply = { ...SCRIPTED_INFO, chip: chip.id, ...describeModel(model), ...info };
     const scanner = new FrameScanner();
+    const send = (seq: number, kind: string, payload: Uint8Array) =>
+      output(encodeFrame({ version: PROTOCOL_VERSION, seq, kind, payload }));
     output('I (300) main: scripted firmware\r\n');
-    output(encodeFrame({ version: PROTOCOL_VERSION, seq: 0, kind: 'hello', payload: encodeInfo(reply) }));
+    send(0, 'hello', encodeInfo(reply));
     return {
       write(bytes) {
         for (const frame of scanner.push(bytes)) {
-          const payload =
-            frame.kind === 'info'
-              ? encodeInfo(reply)
-              : Uint8Array.from([0xf7, 0x01, ...new TextEncoder().encode('PROTO_COMMAND: unknown')]);
-          output(
-            encodeFrame({
-              version: PROTOCOL_VERSION,
-              seq: frame.seq,
-              kind: frame.kind === 'info' ? 'info' : 'err',
-              payload,
-            }),
-          );
+          const command = commands[frame.kind];
+          if (frame.kind === 'info') send(frame.seq, 'info', encodeInfo(reply));
+          else if (command) command(frame.payload, (kind, payload) => send(frame.seq, kind, payload));
+          else send(frame.seq, 'err', UNKNOWN_COMMAND);
         }
       },
       stop() {},
