@@ -31,6 +31,14 @@ describe('imuWindows', () => {
     expect(errorCode(() => imuWindows('', 'imu.csv', { steps: 1 }))).toBe(640);
   });
 
+  it('[D-4] ignores a time column however it is named, and keeps sensor columns that merely start with t', () => {
+    for (const time of ['t_ms', 'Time_s', 'timestamp', 'millis', 'T']) {
+      const text = [`${time},ax,tilt,label`, '0,1,2,a', '20,3,4,a'].join('\n');
+      const { dataset } = imuWindows(text, 'imu.csv', { steps: 2 });
+      expect(Array.from(dataset.x), time).toEqual([1, 2, 3, 4]);
+    }
+  });
+
   it('drops a row with NaN and restarts the window after it', () => {
     const lines = ['ax,ay,label', '1,1,a', '2,2,a', 'NaN,3,a', '4,4,a', '5,5,a'];
     const { dataset, report } = imuWindows(lines.join('\n'), 'imu.csv', { steps: 2, stride: 1 });

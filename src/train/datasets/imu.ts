@@ -10,8 +10,8 @@ export interface ImuOptions extends CsvTableOptions {
   readonly stride?: number;
 }
 
-/** Columns holding the time of a row rather than a sensor value. */
-const TIME_COLUMNS = new Set(['t', 'time', 'timestamp', 'ms', 'millis', 'seconds']);
+/** Columns holding the time of a row rather than a sensor value: t, time, timestamp, t_ms, time_s, millis… */
+const TIME_COLUMN = /^(t|time|timestamp|ms|millis|micros|seconds)([ _-]?(s|ms|us))?$/;
 
 interface Segment {
   readonly label: string;
@@ -41,7 +41,7 @@ export function imuWindows(text: string, source: string, options: ImuOptions): L
   const { log, columns } = table;
   const keep = table.featureColumns
     .map((j, k) => ({ j, k }))
-    .filter(({ j }) => !TIME_COLUMNS.has((columns[j] ?? '').toLowerCase()));
+    .filter(({ j }) => !TIME_COLUMN.test((columns[j] ?? '').trim().toLowerCase()));
   if (keep.length < table.featureColumns.length)
     log.note('Time columns are ignored; rows are taken in file order.');
   if (keep.length === 0) throw new MinnowError('CSV_NO_FEATURES', { column: columns[table.labelColumn] });
