@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { AnalyzedModel } from '../core/model/types.ts';
+import { installCpuKernels } from './cpu-kernels.ts';
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
 
@@ -45,6 +46,7 @@ export async function chooseBackend(model: AnalyzedModel, only?: BackendName): P
     try {
       if (await tf.setBackend(name)) {
         await tf.ready();
+        if (name === 'cpu') installCpuKernels();
         const device = name === 'webgl' ? rendererOf(tf.backend()) : undefined;
         return { name, ...(device ? { device } : {}), skipped };
       }

@@ -1,5 +1,6 @@
 import { MinnowError } from '../../core/errors.ts';
 import { formatShape, shapeSize, type AnalyzedModel } from '../../core/model/types.ts';
+import { notTokenStream, trainingModel } from '../build/token-stream.ts';
 import type { DataSource } from '../worker/protocol.ts';
 import { conformDataset } from './conform.ts';
 import { parseCsv } from './csv.ts';
@@ -7,6 +8,7 @@ import { gestureDataset } from './gestures.ts';
 import type { FolderFile } from './image-decode.ts';
 import { imuWindows } from './imu.ts';
 import { sineDataset } from './sine.ts';
+import { textWindows } from './text.ts';
 import type { Dataset, LoadedData } from './types.ts';
 
 /** The parts that need a browser (fetching the bundled digits, decoding images), injected so Node can test. */
@@ -52,10 +54,18 @@ async function load(source: DataSource, model: AnalyzedModel, loaders: DataLoade
     }
     case 'images':
       return loaders.images(source.files, model.inputShape);
+    case 'text': {
+      const detail = notTokenStream(model);
+      if (detail) throw new MinnowError('TEXT_NEEDS_TOKEN_MODEL', { model: model.name, detail });
+      return textWindows(source.text, source.name, source);
+    }
   }
 }
 
-/** Loads a data source and checks it against the model (shapes, classes vs outputs). */
+/**
+ * Loads a data source and checks it against the model (shapes, classes vs outputs). A token-stream model is
+ * checked as the window model it trains as, over as many tokens as a sample holds.
+ */
 export async function loadSource(
   source: DataSource,
   model: AnalyzedModel,
@@ -63,5 +73,6 @@ export async function loadSource(
 ): Promise<LoadedData> {
   const loaded = await load(source, model, loaders);
   if (loaded.dataset.count === 0) throw new MinnowError('DATA_EMPTY', { source: loaded.dataset.name });
-  return { dataset: conformDataset(loaded.dataset, model), report: loaded.report };
+  const trained = trainingModel(model, shapeSize(loaded.dataset.sampleShape));
+  return { dataset: conformDataset(loaded.dataset, trained), report: loaded.report };
 }

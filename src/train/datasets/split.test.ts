@@ -19,6 +19,16 @@ describe('splitIndices', () => {
     expect(splitIndices(2, 0.99).train.length).toBe(1);
     expect(splitIndices(1, 0.5).validation.length).toBe(0);
   });
+
+  it('[D-2] validates overlapping windows on the tail, in order, leaving out the windows that share data with it', () => {
+    const s = splitIndices(100, 0.2, 3, 4);
+    expect(Array.from(s.validation)).toEqual(Array.from({ length: 20 }, (_, i) => 80 + i));
+    // Windows 76–79 share bytes with window 80: left out. Training keeps 0–75, shuffled.
+    expect([...s.train].sort((a, b) => a - b)).toEqual(Array.from({ length: 76 }, (_, i) => i));
+    expect(Array.from(s.train)).not.toEqual(Array.from({ length: 76 }, (_, i) => i));
+    // A set too small for the gap still trains on one window.
+    expect(splitIndices(5, 0.2, 1, 32)).toEqual({ train: Int32Array.of(0), validation: Int32Array.of(4) });
+  });
 });
 
 describe('subset', () => {

@@ -10,6 +10,11 @@ export interface Dataset {
   readonly count: number;
   readonly x: Float32Array;
   readonly target: Target;
+  /**
+   * For windows cut from one sequence in order: how many following samples share values with each (the
+   * label included). The split then validates on a contiguous tail, that many samples apart from training.
+   */
+  readonly overlap?: number;
 }
 
 /** A problem with one row, file or column that was skipped rather than refused. */

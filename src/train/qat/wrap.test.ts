@@ -86,9 +86,8 @@ describe('enableFakeQuant', () => {
     expect(Array.from(extractWeights(b).fc?.kernel as Float32Array)).toEqual(expected);
   });
 
-  it('refuses layers without a kernel, unknown ids and sub-8-bit packings the compiler cannot store', () => {
+  it('refuses layers without a kernel and unknown ids', () => {
     expect(errorCode(() => enableFakeQuant(built(), { flat: 'int8' }))).toBe(650);
     expect(errorCode(() => enableFakeQuant(built(), { nope: 'int4' }))).toBe(650);
-    expect(errorCode(() => enableFakeQuant(built(), { dw: 'ternary' }))).toBe(650);
   });
 });

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import type { AnalyzedModel } from '../../core/model/types.ts';
 import type { FloatWeights } from '../../core/quant/types.ts';
 import type { BuiltModel } from '../build/build-model.ts';
 import { sampleOf, type Dataset } from '../datasets/types.ts';
@@ -12,7 +13,10 @@ export interface QuantReport {
   readonly task: 'classes' | 'values';
   readonly samples: number;
   readonly calibrationSamples: number;
-  /** Classes: accuracy (0–1). Values: mean absolute error. */
+  /**
+   * Classes: accuracy (0–1). Values: mean absolute error. `float` is the tfjs model as it computed in
+   * training: after quantization-aware training, with its weights on their packed grid.
+   */
   readonly float: number;
   readonly int8: number;
   /** Share of samples on which int8 picks the same class as float (classes only). */
@@ -29,6 +33,11 @@ export interface QuantReport {
 
 export interface EvaluateOptions {
   readonly built: BuiltModel;
+  /**
+   * The model the board runs, when tfjs trained another form of it: a token stream trains as its window
+   * model, and runs one token at a time (its validation windows then run token by token, see runInt8).
+   */
+  readonly board?: AnalyzedModel;
   readonly weights: FloatWeights;
   readonly kind: LossKind;
   readonly calibration: readonly Float32Array[];
@@ -56,7 +65,7 @@ function floatOutputs(built: BuiltModel, data: Dataset): Float32Array[] {
 }
 
 export function evaluateInt8(o: EvaluateOptions): { report: QuantReport; int8: Int8Model } {
-  const int8 = quantizeModel(o.built.analyzed, o.weights, o.calibration);
+  const int8 = quantizeModel(o.board ?? o.built.analyzed, o.weights, o.calibration);
   const data = o.validation;
   const floats = floatOutputs(o.built, data);
   const ints: Float32Array[] = [];

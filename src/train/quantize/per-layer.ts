@@ -35,7 +35,7 @@ function observedLayers(int8: Int8Model): Map<string, { op: number; quant: Quant
 /**
  * Compares every model prefix in int8 with the float model (as ml4f does): the output of each layer the
  * board computes, against tfjs computing the same layer, on the same samples. Where the error jumps is the
- * layer that loses accuracy.
+ * layer that loses accuracy. A token-stream model compares at the last token of each window.
  */
 export function perLayerErrors(
   built: BuiltModel,
@@ -53,14 +53,20 @@ export function perLayerErrors(
     return (Array.isArray(ys) ? ys : [ys]).map((y) => y.dataSync() as Float32Array);
   });
   const got = layers.map(() => [] as number[]);
-  for (const sample of samples) {
+  const want = layers.map(() => [] as number[]);
+  samples.forEach((sample, i) => {
     runInt8(int8, sample, (op, output) => {
       layers.forEach((l, k) => {
         const seen = observed.get(l.id);
-        if (seen?.op === op) (got[k] as number[]).push(...dequantize(output, seen.quant));
+        if (seen?.op !== op) return;
+        (got[k] as number[]).push(...dequantize(output, seen.quant));
+        // A token stream's int8 layer sees the last token only: the end of the window model's output.
+        const float = floats[k] as Float32Array;
+        const end = ((i + 1) * float.length) / samples.length;
+        (want[k] as number[]).push(...float.subarray(end - output.length, end));
       });
     });
-  }
+  });
   const inputQuant = int8.compiled.input;
   const inputError = relativeError(
     samples.flatMap((s) => [...dequantize(quantizeTensor(s, inputQuant), inputQuant)]),
@@ -74,7 +80,7 @@ export function perLayerErrors(
       errors.set(layer.id, before);
       return [];
     }
-    const error = relativeError(got[k] as number[], floats[k] as Float32Array);
+    const error = relativeError(got[k] as number[], want[k] as number[]);
     errors.set(layer.id, error);
     return [{ layerId: layer.id, type: layer.type, error, added: error - before }];
   });

@@ -35,7 +35,7 @@ export class TrainingData {
     const key = `${share}/${seed}`;
     if (this.split?.key === key) return this.split;
     this.disposeTensors();
-    const { train, validation } = splitIndices(this.dataset.count, share, seed);
+    const { train, validation } = splitIndices(this.dataset.count, share, seed, this.dataset.overlap);
     this.split = { key, train: subset(this.dataset, train), validation: subset(this.dataset, validation) };
     return this.split;
   }

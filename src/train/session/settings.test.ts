@@ -28,6 +28,27 @@ describe('training settings', () => {
     expect(defaultSettings(example('image-cnn')).epochs).toBe(8);
   });
 
+  it('train in float by default, and the ternary character model on its grid', () => {
+    expect(defaultSettings(example('mnist-mlp')).quantAware).toBe(false);
+    expect(defaultSettings(example('char-lm'))).toMatchObject({
+      optimizer: 'adam',
+      learningRate: 0.01,
+      batchSize: 16,
+      quantAware: true,
+    });
+    const base = defaultSettings(example('mnist-mlp'));
+    expect(parseSettings({ quantAware: true }, base).quantAware).toBe(true);
+    const bad = (() => {
+      try {
+        parseSettings({ quantAware: 1 } as never, base);
+      } catch (e) {
+        return e as Error & { hint: string };
+      }
+    })();
+    expect(bad?.message).toMatch(/quantAware/);
+    expect(bad?.hint).toMatch(/packed weights/);
+  });
+
   it('merge user values over the defaults and refuse bad ones, naming the setting', () => {
     const base = defaultSettings(example('mnist-mlp'));
     expect(
@@ -43,6 +64,7 @@ describe('training settings', () => {
       { epochs: 1.5 },
       { validationSplit: 0.9 },
       { optimizer: 'magic' },
+      { quantAware: 'yes' },
     ]) {
       expect(
         errorCode(() => parseSettings(bad as never, base)),

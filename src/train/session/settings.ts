@@ -20,6 +20,8 @@ export const settingsSchema = z
     }),
     /** Seeds the train/validation split, so a run can be repeated on the same samples. */
     seed: z.number().int().min(0),
+    /** Train each layer with a `packing` on its packed grid (fake quantization), for what the board runs. */
+    quantAware: z.boolean(),
   })
   .strict();
 
@@ -33,6 +35,7 @@ const BASE: TrainSettings = {
   validationSplit: 0.2,
   earlyStopping: { enabled: false, patience: 3, minDelta: 0.001 },
   seed: 1,
+  quantAware: false,
 };
 
 /** Settings known to train each bundled template well in a few minutes in the browser. */
@@ -40,6 +43,9 @@ const TEMPLATES: Readonly<Record<string, Partial<TrainSettings>>> = {
   'mnist-mlp': { epochs: 5 },
   lenet: { epochs: 5 },
   sine: { learningRate: 0.01, epochs: 100, earlyStopping: { enabled: true, patience: 15, minDelta: 0.0005 } },
+  // Its ternary GRU and output weights train on their grid from the start, so compiling loses nothing; a
+  // character model learns from many small steps (measured: see src/train/worker/char-lm.test.ts).
+  'char-lm': { learningRate: 0.01, batchSize: 16, epochs: 4, quantAware: true },
   'imu-gestures': {
     learningRate: 0.002,
     epochs: 20,
@@ -65,6 +71,7 @@ const FIXES: Readonly<Record<string, string>> = {
   validationSplit: 'Use a share from 0.05 to 0.5, such as 0.2.',
   earlyStopping: 'Give a patience of at least 1 epoch and a minimum improvement of 0 or more.',
   seed: 'Use a whole number of 0 or more.',
+  quantAware: 'Use true to train on the packed weights the board runs, or false to train in float.',
 };
 
 /** Checks user settings over `defaults`; names the first bad setting in a coded error. */

@@ -1,16 +1,25 @@
 import * as tf from '@tensorflow/tfjs';
 import { isMinnowError, MinnowError } from '../../core/errors.ts';
+import { isTokenStream } from '../../core/model/token-stream.ts';
 import { formatShape, shapeSize, type AnalyzedModel } from '../../core/model/types.ts';
 import type { FloatWeights } from '../../core/quant/types.ts';
 import { buildModel, type BuiltModel } from '../build/build-model.ts';
+import { trainingModel } from '../build/token-stream.ts';
 import { extractWeights, loadWeights } from '../build/weights.ts';
+import { TEXT_WINDOW } from '../datasets/text.ts';
+import { qatPlan } from '../qat/plan.ts';
+import { enableFakeQuant } from '../qat/wrap.ts';
 import { runInt8, type Int8Model } from '../quantize/int8-model.ts';
 import { compileModel } from '../session/compile.ts';
 import type { LossKind } from '../session/output.ts';
 import type { TrainSettings } from '../session/settings.ts';
 import type { Prediction } from './protocol.ts';
 
-/** The tfjs model of the session, how far it is trained, and its int8 counterpart once quantized. */
+/**
+ * The tfjs model of the session, how far it is trained, and its int8 counterpart once quantized. `analyzed`
+ * is the model as the board runs it; `built` is what tfjs trains, the same model except for a token stream,
+ * which trains as its window model (see trainingModel) and runs on the board one token at a time.
+ */
 export class ModelState {
   built: BuiltModel;
   /** Epochs trained since the weights were last initialized. */
@@ -19,19 +28,38 @@ export class ModelState {
   trained = false;
   /** The quantized model, until the weights change. */
   int8: Int8Model | undefined;
+  /**
+   * Whether the weights train on their packed grid (quantization-aware). The model as trained then computes
+   * on that grid, and so do its float figures: the int8 check compares with that, not with the float shadow
+   * weights, which no layer computed with.
+   */
+  quantAware = false;
   private compiledFor = '';
 
   constructor(readonly analyzed: AnalyzedModel) {
-    this.built = buildModel(analyzed);
+    this.built = buildModel(trainingModel(analyzed, TEXT_WINDOW));
   }
 
   /** Fresh random weights, as tfjs initializes them. */
   reset(): void {
     this.built.model.dispose();
-    this.built = buildModel(this.analyzed);
+    this.built = buildModel(this.built.analyzed);
     this.compiledFor = '';
     this.epochsDone = 0;
     this.setTrained(false);
+  }
+
+  /**
+   * A token-stream model trains on windows of as many tokens as a sample of its data holds: the tfjs model is
+   * rebuilt for that length with the weights it has (trained or not), and the int8 model stays valid.
+   */
+  useWindow(steps: number): void {
+    if (!isTokenStream(this.analyzed) || this.built.analyzed.inputShape[0] === steps) return;
+    const weights = this.weights();
+    this.built.model.dispose();
+    this.built = buildModel(trainingModel(this.analyzed, steps));
+    loadWeights(this.built, weights);
+    this.compiledFor = '';
   }
 
   setTrained(trained: boolean): void {
@@ -67,16 +95,33 @@ export class ModelState {
     this.compiledFor = key;
   }
 
+  /** Makes the tfjs model compute as it trains (see quantAware); returns what undoes it. */
+  computeAsTrained(): () => void {
+    return this.quantAware ? enableFakeQuant(this.built, qatPlan(this.analyzed)) : () => {};
+  }
+
+  asTrained<T>(run: () => T): T {
+    const restore = this.computeAsTrained();
+    try {
+      return run();
+    } finally {
+      restore();
+    }
+  }
+
+  /** A token stream's input is a window of tokens: the float model reads it at once, the int8 one by one. */
   predict(input: Float32Array): Prediction {
-    const shape = this.analyzed.inputShape;
+    const shape = this.built.analyzed.inputShape;
     const needed = shapeSize(shape);
     if (input.length !== needed) {
       throw new MinnowError('PREDICT_INPUT', { given: input.length, needed, shape: formatShape(shape) });
     }
-    const float = tf.tidy(() => {
-      const y = this.built.model.predict(tf.tensor(input, [1, ...shape])) as tf.Tensor;
-      return Float32Array.from(y.dataSync());
-    });
+    const float = this.asTrained(() =>
+      tf.tidy(() => {
+        const y = this.built.model.predict(tf.tensor(input, [1, ...shape])) as tf.Tensor;
+        return Float32Array.from(y.dataSync());
+      }),
+    );
     return { float, int8: this.int8 ? runInt8(this.int8, input) : null };
   }
 

@@ -26,7 +26,14 @@ export type DataSource =
       readonly task?: 'classification' | 'regression';
     }
   | { readonly kind: 'imu-csv'; readonly name: string; readonly text: string; readonly stride?: number }
-  | { readonly kind: 'images'; readonly files: readonly FolderFile[] };
+  | { readonly kind: 'images'; readonly files: readonly FolderFile[] }
+  | {
+      readonly kind: 'text';
+      readonly name: string;
+      readonly text: string;
+      readonly window?: number;
+      readonly stride?: number;
+    };
 
 export interface ReadyInfo {
   readonly backend: BackendInfo;

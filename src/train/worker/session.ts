@@ -6,6 +6,7 @@ import { loadSource, type DataLoaders } from '../datasets/load.ts';
 import { subset } from '../datasets/split.ts';
 import { labelText, summarize } from '../datasets/summary.ts';
 import { sampleOf } from '../datasets/types.ts';
+import { calibrationInputs, evaluatedCount } from '../quantize/board-inputs.ts';
 import { evaluateInt8 } from '../quantize/evaluate.ts';
 import { metricKey } from '../session/compile.ts';
 import { TrainingData } from '../session/data-state.ts';
@@ -59,12 +60,15 @@ export class TrainingSession implements Handlers {
     const state = (this.current = new ModelState(analyzed));
     const weightsProblem = state.tryLoad(weights);
     const defaults = defaultSettings(analyzed);
+    state.quantAware = defaults.quantAware;
     return { backend: chosen, params: analyzed.paramCount, defaults, trained: state.trained, weightsProblem };
   }
 
   async loadData({ source }: ArgsOf<'loadData'>): Promise<ResultOf<'loadData'>> {
-    const loaded = await loadSource(source, this.idleModel().analyzed, this.loaders);
+    const model = this.idleModel();
+    const loaded = await loadSource(source, model.analyzed, this.loaders);
     const data = new TrainingData(loaded.dataset, loaded.report);
+    model.useWindow(shapeSize(loaded.dataset.sampleShape));
     this.data?.dispose();
     this.data = data;
     return summarize(loaded.dataset, loaded.report);
@@ -86,6 +90,8 @@ export class TrainingSession implements Handlers {
     const from = model.epochsDone;
     // Continuing past the planned epochs trains that many more.
     const to = resume && from >= settings.epochs ? from + settings.epochs : settings.epochs;
+    model.quantAware = settings.quantAware;
+    const restore = model.computeAsTrained();
     this.trainer = trainer;
     this.setState('training');
     try {
@@ -100,6 +106,7 @@ export class TrainingSession implements Handlers {
       const { end, epochsDone, samplesPerSecond } = result;
       return { end, epochsDone, samplesPerSecond, weights: model.weights() };
     } finally {
+      restore();
       this.trainer = undefined;
       this.setState('idle');
     }
@@ -134,18 +141,23 @@ export class TrainingSession implements Handlers {
   async quantize({ calibration = 200, evaluate = 2000 }: ArgsOf<'quantize'>): Promise<ResultOf<'quantize'>> {
     const model = this.idleModel();
     if (!model.trained) throw new MinnowError('NO_TRAINED_WEIGHTS', { action: 'quantize' });
-    const { train, validation } = this.loaded().current();
+    const split = this.loaded().current();
+    const { validation } = split;
     this.setState('quantizing');
     try {
-      const shown = Int32Array.from({ length: Math.min(evaluate, validation.count) }, (_, i) => i);
-      const { report, int8 } = evaluateInt8({
-        built: model.built,
-        weights: model.weights(),
-        kind: lossKind(model.analyzed, validation.target.kind),
-        calibration: Array.from({ length: Math.min(calibration, train.count) }, (_, i) => sampleOf(train, i)),
-        validation: shown.length < validation.count ? subset(validation, shown) : validation,
-        progress: (done, total) => this.emit({ type: 'quantProgress', done, total }),
-      });
+      const count = evaluatedCount(model.analyzed, validation, evaluate);
+      const shown = Int32Array.from({ length: count }, (_, i) => i);
+      const { report, int8 } = model.asTrained(() =>
+        evaluateInt8({
+          built: model.built,
+          board: model.analyzed,
+          weights: model.weights(),
+          kind: lossKind(model.analyzed, validation.target.kind),
+          calibration: calibrationInputs(model.analyzed, split, calibration),
+          validation: shown.length < validation.count ? subset(validation, shown) : validation,
+          progress: (done, total) => this.emit({ type: 'quantProgress', done, total }),
+        }),
+      );
       model.int8 = int8;
       return report;
     } finally {

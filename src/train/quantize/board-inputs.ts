@@ -1,0 +1,34 @@
+import { isTokenStream } from '../../core/model/token-stream.ts';
+import type { AnalyzedModel } from '../../core/model/types.ts';
+import { sampleOf, sampleSize, type Dataset } from '../datasets/types.ts';
+
+/** The most tokens a token-stream model calibrates on: its float reference runs them one at a time. */
+export const MAX_CALIBRATION_TOKENS = 2048;
+/** The most tokens its int8 check runs: one reference run each, about half a millisecond in the page. */
+export const MAX_EVALUATION_TOKENS = 16_384;
+
+/**
+ * What the int8 model's activation ranges are calibrated on: the first `count` training samples. A token
+ * stream takes the tokens of the first validation windows instead, in order, one input each: compiled with
+ * its GRU state kept, the model reads them as a stream of text, as the board does.
+ */
+export function calibrationInputs(
+  model: AnalyzedModel,
+  data: { readonly train: Dataset; readonly validation: Dataset },
+  count: number,
+): Float32Array[] {
+  if (!isTokenStream(model))
+    return Array.from({ length: Math.min(count, data.train.count) }, (_, i) => sampleOf(data.train, i));
+  const { validation } = data;
+  const tokens: Float32Array[] = [];
+  for (let i = 0; i < Math.min(count, validation.count) && tokens.length < MAX_CALIBRATION_TOKENS; i++)
+    for (const token of sampleOf(validation, i)) tokens.push(Float32Array.of(token));
+  return tokens.slice(0, MAX_CALIBRATION_TOKENS);
+}
+
+/** How many validation samples the int8 check scores: `wanted`, fewer windows of a long token stream. */
+export function evaluatedCount(model: AnalyzedModel, validation: Dataset, wanted: number): number {
+  const tokens = isTokenStream(model) ? sampleSize(validation) : 0;
+  const cap = tokens > 0 ? Math.max(1, Math.floor(MAX_EVALUATION_TOKENS / tokens)) : Infinity;
+  return Math.min(wanted, validation.count, cap);
+}
