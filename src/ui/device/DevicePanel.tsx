@@ -11,8 +11,10 @@ import { NoSerialDownloads } from './NoSerialDownloads.tsx';
 import { PortSection } from './PortSection.tsx';
 import { RunSample, type Sample } from './RunSample.tsx';
 import { SerialMonitor } from './SerialMonitor.tsx';
+import type { TokenRate } from './token-rates.ts';
 import { useDeviceSession } from './useDeviceSession.ts';
 import { ValidateCard } from './ValidateCard.tsx';
+import { WriteCard } from './WriteCard.tsx';
 import './device.css';
 
 export interface DevicePanelProps {
@@ -32,10 +34,15 @@ export interface DevicePanelProps {
   readonly onBoardInfo?: (info: BoardInfo | undefined) => void;
   /** Web Serial; default navigator.serial. null means the browser has none (downloads are offered). */
   readonly serial?: SerialLike | null;
+  /**
+   * A token-stream model: the board writes text (P-16) instead of running samples and validating, and these
+   * catalog estimates of its speed stand beside the measured one.
+   */
+  readonly write?: { readonly estimates: readonly TokenRate[] };
 }
 
 function Connected(props: DevicePanelProps & { serial: SerialLike }) {
-  const { blob, chipId, manifest, samples = [], classNames, onBoardInfo } = props;
+  const { blob, chipId, manifest, samples = [], classNames, onBoardInfo, write } = props;
   const firmwareBase = props.firmwareBase ?? 'firmware/';
   const [session, state] = useDeviceSession(props.serial);
   useEffect(() => onBoardInfo?.(state.info), [state.info, onBoardInfo]);
@@ -68,7 +75,17 @@ function Connected(props: DevicePanelProps & { serial: SerialLike }) {
         onCancel={() => session.cancel()}
       />
       {state.info && <InfoCard info={state.info} onRefresh={() => void session.refreshInfo()} />}
-      {blob && state.info && (
+      {blob && state.info && write && (
+        <WriteCard
+          chipId={chipId}
+          estimates={write.estimates}
+          busy={state.status === 'generating'}
+          disabled={!ready}
+          onGenerate={(prompt, count) => void session.generate(prompt, count)}
+          {...(state.generation ? { generation: state.generation } : {})}
+        />
+      )}
+      {blob && state.info && !write && (
         <RunSample
           blob={blob}
           samples={samples}
@@ -78,7 +95,7 @@ function Connected(props: DevicePanelProps & { serial: SerialLike }) {
           {...(state.lastRun ? { lastRun: state.lastRun } : {})}
         />
       )}
-      {blob && state.info && (
+      {blob && state.info && !write && (
         <ValidateCard
           state={state}
           available={validation.length}
@@ -96,7 +113,10 @@ function Connected(props: DevicePanelProps & { serial: SerialLike }) {
   );
 }
 
-/** The board: connect, flash (model only once Minnow firmware runs), monitor, info, run and validate on it. */
+/**
+ * The board: connect, flash (model only once Minnow firmware runs), monitor, info, then run and validate on it,
+ * or, for a token-stream model, write text on it.
+ */
 export function DevicePanel(props: DevicePanelProps) {
   const serial = props.serial === undefined ? browserSerial() : (props.serial ?? undefined);
   return (

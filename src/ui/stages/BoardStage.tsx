@@ -5,21 +5,29 @@ import { ProblemMessage } from '../common/ProblemMessage.tsx';
 import { DevicePanel } from '../device/DevicePanel.tsx';
 import type { Sample } from '../device/RunSample.tsx';
 import { formatBytes, saveFile } from '../device/save-file.ts';
-import { useActions, useEditor, useModel, useProject } from '../hooks/useEditor.ts';
-import { compileForBoard, type CompiledModel } from './compiled-model.ts';
+import { estimateTokenRates } from '../device/token-rates.ts';
+import { useActions, useModel, useProject } from '../hooks/useEditor.ts';
+import type { CompiledModel } from './compiled-model.ts';
 import { useFirmwareManifest } from './useFirmwareManifest.ts';
 
 const FIRMWARE_BASE = 'firmware/';
 
+function calibrationText(compiled: Extract<CompiledModel, { status: 'ok' }>): string {
+  if (compiled.tokenStream) {
+    return compiled.calibratedOn > 0
+      ? `calibrated on ${compiled.calibrationTokens} tokens of the training text, read as one stream`
+      : 'calibrated on a built-in text (train to calibrate on yours)';
+  }
+  return compiled.calibratedOn > 0
+    ? `calibrated on ${compiled.calibratedOn} training samples`
+    : 'calibrated on synthetic inputs (train to calibrate on the data)';
+}
+
 function Source({ compiled }: { compiled: Extract<CompiledModel, { status: 'ok' }> }) {
   const weights = compiled.trained ? 'trained weights' : 'untrained (random) weights';
-  const calibration =
-    compiled.calibratedOn > 0
-      ? `calibrated on ${compiled.calibratedOn} training samples`
-      : 'calibrated on synthetic inputs (train to calibrate on the data)';
   return (
     <p className={`blob-source${compiled.trained ? '' : ' untrained'}`} data-testid="blob-source">
-      Model for the board: <strong>{weights}</strong>, int8, {calibration} ·{' '}
+      Model for the board: <strong>{weights}</strong>, int8, {calibrationText(compiled)} ·{' '}
       {formatBytes(compiled.blob.length)} · CRC <code data-testid="blob-crc">{compiled.crc}</code>{' '}
       <button
         type="button"
@@ -31,15 +39,23 @@ function Source({ compiled }: { compiled: Extract<CompiledModel, { status: 'ok' 
   );
 }
 
+interface Props {
+  readonly samples: readonly Sample[];
+  /** The blob compiled once for the Train and Board tabs. */
+  readonly compiled: CompiledModel;
+}
+
 /** The board: the open model compiled with its weights, flashed, checked and run through the device panel. */
-export default function BoardStage({ samples, stale }: { samples: readonly Sample[]; stale: boolean }) {
+export default function BoardStage({ samples, compiled }: Props) {
   const spec = useModel();
   const { chipId } = useProject();
-  const saved = useEditor((s) => s.weights[s.currentId] ?? null);
   const { setBoard } = useActions();
   const manifest = useFirmwareManifest(FIRMWARE_BASE);
-  const weights = stale ? null : saved;
-  const compiled = useMemo(() => compileForBoard(spec, weights, samples), [spec, weights, samples]);
+  const tokenStream = compiled.status === 'ok' && compiled.tokenStream;
+  const write = useMemo(
+    () => (tokenStream ? { estimates: estimateTokenRates(spec) } : undefined),
+    [tokenStream, spec],
+  );
   const onBoardInfo = useCallback(
     (info: BoardInfo | undefined) => setBoard(info ? boardMemory(info) : null),
     [setBoard],
@@ -58,6 +74,7 @@ export default function BoardStage({ samples, stale }: { samples: readonly Sampl
         onBoardInfo={onBoardInfo}
         {...(compiled.status === 'ok' ? { blob: compiled.blob } : {})}
         {...(manifest ? { manifest } : {})}
+        {...(write ? { write } : {})}
       />
     </div>
   );

@@ -5,6 +5,7 @@ import { Tabs } from '../common/Tabs.tsx';
 import type { Sample } from '../device/RunSample.tsx';
 import { useActions, useEditor, useModel } from '../hooks/useEditor.ts';
 import { createSampleFeed } from './sample-feed.ts';
+import { useCompiledModel } from './useCompiledModel.ts';
 import './stages.css';
 
 // Training (tfjs in a worker) and the board (esptool) load the first time their tab opens.
@@ -54,6 +55,10 @@ export function Stages({ design }: { design: ReactNode }) {
   if (!opened.has(stage)) setOpened(new Set([...opened, stage]));
   const stale = useStaleWeights();
   useStaleNotice(stale);
+  const compiled = useCompiledModel(samples, stale !== null, {
+    train: opened.has('train'),
+    board: opened.has('board'),
+  });
   return (
     <Tabs label="Stages" tabs={STAGES} active={stage} onChange={setStage}>
       <div className="stage-design" hidden={stage !== 'design'}>
@@ -61,12 +66,12 @@ export function Stages({ design }: { design: ReactNode }) {
       </div>
       {opened.has('train') && (
         <Pane shown={stage === 'train'}>
-          <TrainStage feed={feed} stale={stale} onSamples={setSamples} />
+          <TrainStage feed={feed} stale={stale} onSamples={setSamples} compiled={compiled} />
         </Pane>
       )}
-      {opened.has('board') && (
+      {opened.has('board') && compiled && (
         <Pane shown={stage === 'board'}>
-          <BoardStage samples={samples} stale={stale !== null} />
+          <BoardStage samples={samples} compiled={compiled} />
         </Pane>
       )}
     </Tabs>

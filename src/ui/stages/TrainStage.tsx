@@ -1,8 +1,10 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { FloatWeights } from '../../core/quant/types.ts';
 import { useActions, useEditor, useModel } from '../hooks/useEditor.ts';
 import { TrainingWorkspace } from '../train/TrainingWorkspace.tsx';
+import { WritePanel } from '../train/WritePanel.tsx';
 import type { Sample } from '../device/RunSample.tsx';
+import { isTokenStreamSpec, writerInput, type CompiledModel } from './compiled-model.ts';
 import { FEED_SAMPLES, type SampleFeed } from './sample-feed.ts';
 
 interface Props {
@@ -10,11 +12,18 @@ interface Props {
   /** Why the saved weights no longer fit the model, if they do not. */
   readonly stale: string | null;
   readonly onSamples: (samples: Sample[]) => void;
+  /** The blob the board gets (null until compiled): a token-stream model writes text on the page with it. */
+  readonly compiled: CompiledModel | null;
 }
 
-/** The training workspace on the open project: its weights come from the project and go back into it. */
-export default function TrainStage({ feed, stale, onSamples }: Props) {
+/**
+ * The training workspace on the open project: its weights come from the project and go back into it. A
+ * token-stream model writes on the page with the board's blob instead of the Try panel.
+ */
+export default function TrainStage({ feed, stale, onSamples, compiled }: Props) {
   const model = useModel();
+  const tokenStream = useMemo(() => isTokenStreamSpec(model), [model]);
+  const writer = compiled ? writerInput(compiled) : { blob: null, reason: 'Compiling the model…' };
   const projectId = useEditor((s) => s.currentId);
   const saved = useEditor((s) => s.weights[s.currentId] ?? null);
   const { setWeights, select, setStage } = useActions();
@@ -46,6 +55,8 @@ export default function TrainStage({ feed, stale, onSamples }: Props) {
         onWeights={onWeights}
         onShowLayer={onShowLayer}
         createClient={feed.createClient}
+        projectId={projectId}
+        {...(tokenStream ? { writer: <WritePanel blob={writer.blob} reason={writer.reason} /> } : {})}
       />
     </>
   );

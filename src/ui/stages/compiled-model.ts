@@ -2,10 +2,12 @@ import { compileModel } from '../../core/blob/compile.ts';
 import { readBlob } from '../../core/blob/reader.ts';
 import { MinnowError } from '../../core/errors.ts';
 import { analyzeModel } from '../../core/model/analyze.ts';
-import { shapeSize, type ModelSpec } from '../../core/model/types.ts';
+import { isTokenStream } from '../../core/model/token-stream.ts';
+import { shapeSize, type AnalyzedModel, type ModelSpec } from '../../core/model/types.ts';
 import { randomInputs, randomWeights } from '../../core/quant/random-weights.ts';
 import type { FloatWeights } from '../../core/quant/types.ts';
 import type { Sample } from '../device/RunSample.tsx';
+import { tokenCalibration } from './token-calibration.ts';
 
 export type CompiledModel =
   | {
@@ -15,13 +17,25 @@ export type CompiledModel =
       readonly trained: boolean;
       /** Training samples the activation ranges were calibrated on; 0 means synthetic inputs. */
       readonly calibratedOn: number;
+      /** One token in per run, GRU state kept between runs (F-69): the board writes text with it. */
+      readonly tokenStream: boolean;
+      /** For a token stream: how many tokens, in order, calibrated it. */
+      readonly calibrationTokens?: number;
     }
   | { readonly status: 'empty' }
   | { readonly status: 'error'; readonly error: MinnowError };
 
+/** Calibration inputs of a model that reads one tensor per run: the samples of its input size, or synthetic. */
+function tensorCalibration(model: AnalyzedModel, samples: readonly Sample[]) {
+  const size = shapeSize(model.inputShape);
+  const real = samples.map((s) => s.values).filter((v) => v.length === size);
+  return { inputs: real.length > 0 ? real : randomInputs(model, 8, 1), samples: real.length };
+}
+
 /**
  * The blob the board gets: the trained weights (or seeded random ones, labelled untrained) quantized to int8,
- * calibrated on training samples when there are some of the model's input size, else on synthetic inputs.
+ * calibrated on training samples when there are some of the model's input size, else on synthetic inputs. A
+ * token-stream model keeps its GRU state between runs and calibrates on its text as one stream.
  */
 export function compileForBoard(
   spec: ModelSpec,
@@ -31,17 +45,43 @@ export function compileForBoard(
   if (spec.layers.length === 0) return { status: 'empty' };
   try {
     const model = analyzeModel(spec);
-    const size = shapeSize(model.inputShape);
-    const real = samples.map((s) => s.values).filter((v) => v.length === size);
-    const calibration = real.length > 0 ? real : randomInputs(model, 8, 1);
+    const tokenStream = isTokenStream(model);
+    const calibration = tokenStream ? tokenCalibration(samples) : tensorCalibration(model, samples);
     const { blob } = compileModel(model, weights ?? randomWeights(model, 1), {
-      calibration,
+      calibration: calibration.inputs,
       testVector: true,
+      ...(tokenStream ? { keepGruState: true } : {}),
     });
     const crc = readBlob(blob).header.crc.toString(16).padStart(8, '0');
-    return { status: 'ok', blob, crc, trained: weights !== null, calibratedOn: real.length };
+    return {
+      status: 'ok',
+      blob,
+      crc,
+      trained: weights !== null,
+      calibratedOn: calibration.samples,
+      tokenStream,
+      ...(tokenStream ? { calibrationTokens: calibration.inputs.length } : {}),
+    };
   } catch (e) {
     if (e instanceof MinnowError) return { status: 'error', error: e };
     throw e;
   }
+}
+
+/** Whether a spec is a token-stream model; false for one that does not analyze. */
+export function isTokenStreamSpec(spec: ModelSpec): boolean {
+  try {
+    return spec.layers.length > 0 && isTokenStream(analyzeModel(spec));
+  } catch {
+    return false;
+  }
+}
+
+/** What the page's writer gets: the blob the board runs, once it is trained; otherwise why there is none. */
+export function writerInput(compiled: CompiledModel): { blob: Uint8Array | null; reason: string | null } {
+  if (compiled.status === 'empty') return { blob: null, reason: 'Add layers to the network first.' };
+  if (compiled.status === 'error') return { blob: null, reason: compiled.error.message };
+  if (!compiled.trained)
+    return { blob: null, reason: 'Train first: the model writes once it has learned from a text.' };
+  return { blob: compiled.blob, reason: null };
 }

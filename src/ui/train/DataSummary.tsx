@@ -1,6 +1,8 @@
 import type { DatasetSummary } from '../../train/datasets/summary.ts';
+import { manyClasses, topIndices } from './classes.ts';
 import { LineChart } from './LineChart.tsx';
 import { SamplePreview } from './SamplePreview.tsx';
+import { TextPreviews } from './TextPreviews.tsx';
 
 function ClassBalance({ names, counts }: { names: readonly string[]; counts: readonly number[] }) {
   const most = Math.max(1, ...counts);
@@ -21,6 +23,22 @@ function ClassBalance({ names, counts }: { names: readonly string[]; counts: rea
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** For many classes, a line naming the most common ones instead of a row each. */
+function CommonClasses({ names, counts }: { names: readonly string[]; counts: readonly number[] }) {
+  const total = Math.max(
+    1,
+    counts.reduce((a, b) => a + b, 0),
+  );
+  const used = counts.filter((c) => c > 0).length;
+  const common = topIndices(counts, 8).filter((i) => (counts[i] ?? 0) > 0);
+  return (
+    <p className="muted" data-testid="common-classes">
+      {used} of {names.length} classes occur; the most common:{' '}
+      {common.map((i) => `${names[i] ?? i} ${((100 * (counts[i] ?? 0)) / total).toFixed(1)} %`).join(' · ')}
+    </p>
   );
 }
 
@@ -49,8 +67,13 @@ function Issues({ summary }: { summary: DatasetSummary }) {
   );
 }
 
-/** The loaded data set: size, class balance, a few samples and what was skipped on the way in. */
-export function DataSummary({ summary }: { summary: DatasetSummary }) {
+/**
+ * The loaded data set: size, class balance, a few samples and what was skipped on the way in. `text` shows
+ * the samples as the text windows they are (a character model's data).
+ */
+export function DataSummary({ summary, text = false }: { summary: DatasetSummary; text?: boolean }) {
+  const classes = summary.task === 'classes';
+  const many = manyClasses(summary.classNames.length);
   return (
     <div className="data-summary" data-testid="data-summary">
       <p>
@@ -59,7 +82,8 @@ export function DataSummary({ summary }: { summary: DatasetSummary }) {
         {summary.sampleShape.join(', ')}]
         {summary.task === 'classes' ? `, ${summary.classNames.length} classes` : ', a value to predict'}
       </p>
-      {summary.task === 'classes' && <ClassBalance names={summary.classNames} counts={summary.classCounts} />}
+      {classes && !many && <ClassBalance names={summary.classNames} counts={summary.classCounts} />}
+      {classes && many && <CommonClasses names={summary.classNames} counts={summary.classCounts} />}
       {summary.points.length > 0 && (
         <LineChart
           title="Samples (x, y)"
@@ -67,14 +91,18 @@ export function DataSummary({ summary }: { summary: DatasetSummary }) {
           series={[{ name: 'y', points: [...summary.points].sort((a, b) => a[0] - b[0]) }]}
         />
       )}
-      <div className="previews">
-        {summary.previews.map((p) => (
-          <figure key={p.index}>
-            <SamplePreview x={p.x} shape={summary.sampleShape} label={`sample ${p.index}: ${p.label}`} />
-            <figcaption>{p.label}</figcaption>
-          </figure>
-        ))}
-      </div>
+      {text ? (
+        <TextPreviews previews={summary.previews} />
+      ) : (
+        <div className="previews">
+          {summary.previews.map((p) => (
+            <figure key={p.index}>
+              <SamplePreview x={p.x} shape={summary.sampleShape} label={`sample ${p.index}: ${p.label}`} />
+              <figcaption>{p.label}</figcaption>
+            </figure>
+          ))}
+        </div>
+      )}
       <Issues summary={summary} />
     </div>
   );

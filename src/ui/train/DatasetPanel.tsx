@@ -1,121 +1,44 @@
-import { useState, type ChangeEvent } from 'react';
 import type { DataSource } from '../../train/worker/protocol.ts';
 import { DataSummary } from './DataSummary.tsx';
+import { TextCorpus } from './TextCorpus.tsx';
 import type { TrainingActions } from './useTrainingSession.ts';
 import type { TrainingView } from './training-state.ts';
+import { ValueSources } from './ValueSources.tsx';
 
-async function fileSource(
-  event: ChangeEvent<HTMLInputElement>,
-  kind: 'csv' | 'imu-csv',
-): Promise<DataSource | null> {
-  const file = event.target.files?.[0];
-  event.target.value = '';
-  return file ? { kind, name: file.name, text: await file.text() } : null;
-}
-
-function folderSource(event: ChangeEvent<HTMLInputElement>): DataSource | null {
-  const files = [...(event.target.files ?? [])].map((file) => ({
-    path: file.webkitRelativePath || file.name,
-    file,
-  }));
-  event.target.value = '';
-  return { kind: 'images', files };
-}
-
-/** Built-in data sets and uploads (CSV, IMU recordings, a folder of images), then what was loaded. */
+/** The data a model learns from: text for a character model, else built-in sets and uploads; then what was loaded. */
 export function DatasetPanel({
   view,
   actions,
   inputShape,
+  tokenStream = false,
+  storageKey = '',
 }: {
   view: TrainingView;
   actions: TrainingActions;
   inputShape: readonly number[];
+  /** The model reads one token per run (isTokenStream): it learns from text. */
+  tokenStream?: boolean;
+  /** Names the project, to keep its text under. */
+  storageKey?: string;
 }) {
-  const [label, setLabel] = useState('');
-  const disabled = !view.ready || view.busy !== null || view.state !== 'idle';
+  const idle = view.ready && view.busy === null && view.state === 'idle';
   const load = (source: DataSource | null) => source && actions.loadData(source);
-  const sequence = inputShape.length === 2;
-  // Built-in sets are offered to the models whose input they fit.
-  const values = inputShape.reduce((a, b) => a * b, 1);
   return (
     <section className="train-panel" aria-labelledby="data-title">
       <h3 id="data-title">Data</h3>
-      <div className="button-row">
-        {values === 784 && (
-          <button
-            type="button"
-            disabled={disabled}
-            data-testid="load-mnist"
-            onClick={() => load({ kind: 'mnist' })}
-          >
-            MNIST digits
-          </button>
-        )}
-        {values === 1 && (
-          <button
-            type="button"
-            disabled={disabled}
-            data-testid="load-sine"
-            onClick={() => load({ kind: 'sine' })}
-          >
-            Sine wave
-          </button>
-        )}
-        {sequence && (
-          <button type="button" disabled={disabled} onClick={() => load({ kind: 'gestures' })}>
-            Synthetic gestures
-          </button>
-        )}
-      </div>
-      <div className="upload-row">
-        <label>
-          CSV file
-          <input
-            type="file"
-            accept=".csv,.tsv,.txt,text/csv"
-            disabled={disabled}
-            onChange={(e) =>
-              void fileSource(e, 'csv').then((s) =>
-                load(s && s.kind === 'csv' && label ? { ...s, label } : s),
-              )
-            }
-          />
-        </label>
-        <label>
-          Label column
-          <input
-            type="text"
-            value={label}
-            placeholder="auto"
-            size={8}
-            onChange={(e) => setLabel(e.target.value)}
-          />
-        </label>
-        {sequence && (
-          <label>
-            IMU recording (CSV)
-            <input
-              type="file"
-              accept=".csv,.txt,text/csv"
-              disabled={disabled}
-              onChange={(e) => void fileSource(e, 'imu-csv').then(load)}
-            />
-          </label>
-        )}
-        <label>
-          Image folder (one sub-folder per class)
-          <input
-            type="file"
-            disabled={disabled}
-            multiple
-            {...{ webkitdirectory: '' }}
-            onChange={(e) => load(folderSource(e))}
-          />
-        </label>
-      </div>
+      {tokenStream ? (
+        <TextCorpus
+          key={storageKey}
+          storageKey={storageKey}
+          disabled={!idle}
+          autoLoad={idle && view.dataset === null && view.error === null}
+          onLoad={load}
+        />
+      ) : (
+        <ValueSources disabled={!idle} load={load} inputShape={inputShape} />
+      )}
       {view.busy === 'data' && <p className="muted">Loading…</p>}
-      {view.dataset && <DataSummary summary={view.dataset} />}
+      {view.dataset && <DataSummary summary={view.dataset} text={tokenStream} />}
     </section>
   );
 }

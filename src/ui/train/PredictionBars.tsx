@@ -1,7 +1,14 @@
 import type { Prediction } from '../../train/worker/protocol.ts';
 import { argmax } from '../../train/quantize/metrics.ts';
+import { manyClasses, topIndices } from './classes.ts';
 
-/** Float and int8 outputs side by side: one pair of bars per class, the top class of each named. */
+/** Bars shown when there are too many classes for one each: the float model's likeliest. */
+const TOP = 10;
+
+/**
+ * Float and int8 outputs side by side: one pair of bars per class (the likeliest ten when there are many),
+ * the top class of each named.
+ */
 export function PredictionBars({ prediction, names }: { prediction: Prediction; names: readonly string[] }) {
   const { float, int8 } = prediction;
   const label = (i: number) => names[i] ?? String(i);
@@ -14,6 +21,7 @@ export function PredictionBars({ prediction, names }: { prediction: Prediction; 
     );
   }
   const top = Math.max(1e-9, ...float, ...(int8 ?? []));
+  const shown = manyClasses(float.length) ? topIndices(float, TOP) : Array.from(float, (_, i) => i);
   return (
     <div className="prediction" data-testid="prediction">
       <p>
@@ -22,11 +30,14 @@ export function PredictionBars({ prediction, names }: { prediction: Prediction; 
       </p>
       <table className="prediction-bars">
         <tbody>
-          {Array.from(float, (v, i) => (
+          {shown.map((i) => (
             <tr key={i}>
               <th scope="row">{label(i)}</th>
               <td className="balance-bar">
-                <span style={{ width: `${(100 * Math.max(0, v)) / top}%` }} title={`float ${v.toFixed(3)}`} />
+                <span
+                  style={{ width: `${(100 * Math.max(0, float[i] ?? 0)) / top}%` }}
+                  title={`float ${(float[i] ?? 0).toFixed(3)}`}
+                />
                 {int8 && (
                   <span
                     className="int8"

@@ -1,3 +1,4 @@
+import { manyClasses } from './classes.ts';
 import { ConfusionMatrix } from './ConfusionMatrix.tsx';
 import { LayerErrors } from './LayerErrors.tsx';
 import type { TrainingView } from './training-state.ts';
@@ -68,7 +69,12 @@ export function QuantizePanel({
             {r.blobBytes.toLocaleString('en')} B · arena {r.arenaBytes.toLocaleString('en')} B
             {r.agreement !== null ? ` · int8 agrees with float on ${pct(r.agreement)}` : ''}
           </p>
-          {classes && (
+          {classes && manyClasses(r.classNames.length) && (
+            <p className="muted">
+              No confusion matrix: {r.classNames.length} classes make a table too big to read.
+            </p>
+          )}
+          {classes && !manyClasses(r.classNames.length) && (
             <ConfusionMatrix
               names={r.classNames}
               counts={r.confusion}

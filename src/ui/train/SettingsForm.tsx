@@ -1,43 +1,22 @@
+import type { WeightPacking } from '../../core/model/types.ts';
 import { OPTIMIZERS, type TrainSettings } from '../../train/session/settings.ts';
+import { NumberField } from './NumberField.tsx';
+import { quantAwareNote } from './quant-note.ts';
 
-interface NumberFieldProps {
-  id: string;
-  label: string;
-  value: number;
-  step: number;
-  min: number;
-  max?: number;
-  disabled: boolean;
-  onChange: (value: number) => void;
-}
-
-function NumberField({ id, label, value, step, min, max, disabled, onChange }: NumberFieldProps) {
-  return (
-    <label htmlFor={id}>
-      {label}
-      <input
-        id={id}
-        type="number"
-        value={value}
-        step={step}
-        min={min}
-        max={max}
-        disabled={disabled}
-        onChange={(e) => Number.isFinite(e.target.valueAsNumber) && onChange(e.target.valueAsNumber)}
-      />
-    </label>
-  );
-}
-
-/** Optimizer, learning rate, batch size, epochs, validation share and early stopping. */
+/**
+ * Optimizer, learning rate, batch size, epochs, validation share, early stopping and quantization-aware
+ * training (`packings`: the model's layers packed below int8, named in its explanation).
+ */
 export function SettingsForm({
   settings,
   disabled,
   onChange,
+  packings = {},
 }: {
   settings: TrainSettings;
   disabled: boolean;
   onChange: (s: TrainSettings) => void;
+  packings?: Readonly<Record<string, WeightPacking>>;
 }) {
   const set = (patch: Partial<TrainSettings>) => onChange({ ...settings, ...patch });
   const early = settings.earlyStopping;
@@ -115,6 +94,21 @@ export function SettingsForm({
           onChange={(patience) => set({ earlyStopping: { ...early, patience } })}
         />
       )}
+      <div className="setting-wide">
+        <label className="check" htmlFor="train-quant-aware">
+          <input
+            id="train-quant-aware"
+            type="checkbox"
+            checked={settings.quantAware}
+            aria-describedby="train-quant-aware-note"
+            onChange={(e) => set({ quantAware: e.target.checked })}
+          />
+          Quantization-aware training
+        </label>
+        <p id="train-quant-aware-note" className="muted">
+          {quantAwareNote(packings)}
+        </p>
+      </div>
     </fieldset>
   );
 }

@@ -1,3 +1,4 @@
+import type { WeightPacking } from '../../core/model/types.ts';
 import { formatDuration } from '../../train/session/progress.ts';
 import { LineChart } from './LineChart.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
@@ -106,7 +107,16 @@ function Charts({ view, metric }: { view: TrainingView; metric: string }) {
 }
 
 /** Settings, start/pause/resume/stop, a progress bar with ETA, and loss/metric charts per batch and epoch. */
-export function TrainingPanel({ view, actions }: { view: TrainingView; actions: TrainingActions }) {
+export function TrainingPanel({
+  view,
+  actions,
+  packings,
+}: {
+  view: TrainingView;
+  actions: TrainingActions;
+  /** The model's layers packed below int8, for the quantization-aware setting. */
+  packings?: Readonly<Record<string, WeightPacking>>;
+}) {
   const classes = view.dataset?.task !== 'values';
   const metric = classes ? 'accuracy' : 'mean abs. error';
   const last = view.epochs.at(-1);
@@ -118,6 +128,7 @@ export function TrainingPanel({ view, actions }: { view: TrainingView; actions: 
           settings={view.settings}
           disabled={view.state !== 'idle'}
           onChange={actions.setSettings}
+          packings={packings}
         />
       )}
       <Controls view={view} actions={actions} />

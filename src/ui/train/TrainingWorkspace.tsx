@@ -1,4 +1,8 @@
+import { useMemo, type ReactNode } from 'react';
+import { analyzeModel } from '../../core/model/analyze.ts';
+import { isTokenStream } from '../../core/model/token-stream.ts';
 import type { ModelSpec } from '../../core/model/types.ts';
+import { layerPackings } from '../../core/quant/packing.ts';
 import type { FloatWeights } from '../../core/quant/types.ts';
 import type { TrainingClient } from '../../train/worker/client.ts';
 import type { TrainResult } from '../../train/worker/protocol.ts';
@@ -22,16 +26,31 @@ export interface TrainingWorkspaceProps {
   readonly onShowLayer?: (layerId: string) => void;
   /** Makes the worker client; tests pass one joined to an in-process session. */
   readonly createClient?: () => TrainingClient;
+  /** Shown instead of the Try panel: a character model's WritePanel. */
+  readonly writer?: ReactNode;
+  /** Names the project, so the text a character model learns from is kept per project (default: the model's name). */
+  readonly projectId?: string;
+}
+
+/** What the panels need to know of the model; an invalid model (the editor shows why) is a plain one. */
+function modelTraits(model: ModelSpec) {
+  try {
+    const analyzed = analyzeModel(model);
+    return { tokenStream: isTokenStream(analyzed), packings: layerPackings(analyzed) };
+  } catch {
+    return { tokenStream: false, packings: {} };
+  }
 }
 
 /** Data, training, int8 evaluation and a place to try the model, all driven by a training Web Worker. */
 export function TrainingWorkspace(props: TrainingWorkspaceProps) {
   const { view, actions } = useTrainingSession(props);
-  const { onShowLayer } = props;
+  const { onShowLayer, model } = props;
+  const { tokenStream, packings } = useMemo(() => modelTraits(model), [model]);
   return (
     <section className="train" aria-label="Training" data-testid="training-workspace" data-state={view.state}>
       <header className="train-head">
-        <h2>Train · {props.model.name}</h2>
+        <h2>Train · {model.name}</h2>
         <BackendBadge backend={view.backend} />
       </header>
       {view.error && <TrainError error={view.error} {...(onShowLayer ? { onShowLayer } : {})} />}
@@ -42,10 +61,16 @@ export function TrainingWorkspace(props: TrainingWorkspaceProps) {
         </p>
       )}
       <div className="train-grid">
-        <DatasetPanel view={view} actions={actions} inputShape={props.model.input.shape} />
-        <TrainingPanel view={view} actions={actions} />
+        <DatasetPanel
+          view={view}
+          actions={actions}
+          inputShape={model.input.shape}
+          tokenStream={tokenStream}
+          storageKey={props.projectId ?? model.name}
+        />
+        <TrainingPanel view={view} actions={actions} packings={packings} />
         <QuantizePanel view={view} actions={actions} {...(onShowLayer ? { onShowLayer } : {})} />
-        <TryPanel view={view} actions={actions} />
+        {props.writer ?? <TryPanel view={view} actions={actions} />}
       </div>
     </section>
   );

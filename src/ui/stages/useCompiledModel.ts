@@ -1,0 +1,25 @@
+import { useMemo } from 'react';
+import type { Sample } from '../device/RunSample.tsx';
+import { useEditor, useModel } from '../hooks/useEditor.ts';
+import { compileForBoard, isTokenStreamSpec, type CompiledModel } from './compiled-model.ts';
+
+/**
+ * The open project's model compiled for the board, once for every stage that shows it: the Train tab writes
+ * text with the very blob the Board tab flashes. Null until a stage needs it (the Board tab is open, or the
+ * Train tab with a token-stream model), so design edits alone compile nothing.
+ */
+export function useCompiledModel(
+  samples: readonly Sample[],
+  stale: boolean,
+  opened: { readonly train: boolean; readonly board: boolean },
+): CompiledModel | null {
+  const spec = useModel();
+  const saved = useEditor((s) => s.weights[s.currentId] ?? null);
+  const weights = stale ? null : saved;
+  const tokenStream = useMemo(() => isTokenStreamSpec(spec), [spec]);
+  const active = opened.board || (opened.train && tokenStream);
+  return useMemo(
+    () => (active ? compileForBoard(spec, weights, samples) : null),
+    [active, spec, weights, samples],
+  );
+}
