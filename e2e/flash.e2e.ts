@@ -3,10 +3,16 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { findVirtualBoard, VIRTUAL_BOARD_MISSING } from '../src/device/testing/virtual-board.ts';
-import { expectFullFlash, expectModelOnlyWrite, openBridgedPage } from './device/board-checks.ts';
+import {
+  connectAndFlashAll,
+  downloadBlob,
+  expectFullFlash,
+  expectModelOnlyWrite,
+  openBridgedApp,
+} from './device/board-checks.ts';
 import { screenshot } from './app.ts';
-import { openSession, type Session } from './browser.ts';
-import { startBridge, type Bridge } from './device/bridge.ts';
+import type { Session } from './browser.ts';
+import type { Bridge } from './device/bridge.ts';
 
 const PER_DIGIT = 40;
 let bridge: Bridge;
@@ -31,15 +37,7 @@ const stage = (name: RegExp) => page.getByRole('tab', { name }).click();
 const info = () => page.getByRole('region', { name: 'Board info' });
 const crc = async () => (await page.getByTestId('blob-crc').textContent()) ?? '';
 
-/** The blob the Board tab offers, through its download button. */
-async function downloadedBlob(): Promise<Uint8Array> {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download the model blob' }).click(),
-  ]);
-  const path = await download.path();
-  return new Uint8Array(readFileSync(path));
-}
+const downloadedBlob = () => downloadBlob(page);
 
 /** Trains one epoch (a fresh run, or on from the current weights) and waits for the weights to be saved. */
 async function trainOneEpoch(button: 'train-start' | 'train-continue'): Promise<void> {
@@ -53,16 +51,7 @@ async function trainOneEpoch(button: 'train-start' | 'train-continue'): Promise<
 }
 
 beforeAll(async () => {
-  bridge = await startBridge();
-  session = await openSession({ width: 1400, height: 1000 }, { serviceWorkers: 'block' });
-  page = await openBridgedPage(session, bridge, errors);
-  // The firmware the app offers is the bridge's build for the emulated chip.
-  await page.route(/\/firmware\/.+$/, async (route) => {
-    const name = new URL(route.request().url()).pathname.replace(/^.*?\/firmware\//, '');
-    const response = await fetch(`${bridge.url}firmware/${name}`);
-    await route.fulfill({ status: response.status, body: Buffer.from(await response.arrayBuffer()) });
-  });
-  await page.goto(inject('baseUrl'));
+  ({ bridge, session, page } = await openBridgedApp(inject('baseUrl'), errors));
 });
 
 afterAll(async () => {
@@ -97,12 +86,7 @@ describe('design → train → quantize → flash in the app, on the emulated bo
     await expect.poll(() => page.getByTestId('blob-source').textContent()).toMatch(/trained weights/);
     expect(await page.getByTestId('blob-source').textContent()).toMatch(/calibrated on 32 training samples/);
     const blob = await downloadedBlob();
-    await page.getByRole('button', { name: 'Connect a board' }).click();
-    await expect
-      .poll(() => page.locator('.monitor').textContent(), { timeout: 10_000 })
-      .toMatch(/No Minnow firmware answered/);
-    await expect.poll(() => page.getByLabel('Firmware and model').isChecked()).toBe(true);
-    await page.getByRole('button', { name: 'Flash', exact: true }).click();
+    await connectAndFlashAll(page);
     await info().getByText('mnist-mlp').waitFor({ timeout: 30_000 });
     expectFullFlash(bridge, blob);
     await expect

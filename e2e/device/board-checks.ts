@@ -1,11 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { buildPartitionTable, modelPartitions } from '../../src/core/blob/partition-table.ts';
 import { padded } from '../../src/device/flash-plan.ts';
 import { findModelPartition, readPartitionTable } from '../../src/device/partition-read.ts';
-import type { Session } from '../browser.ts';
-import type { Bridge } from './bridge.ts';
+import { openSession, type Session } from '../browser.ts';
+import { startBridge, type Bridge } from './bridge.ts';
 import { fakeSerialScript } from './serve.ts';
 
 /** Where Minnow's partition table puts the model partition. */
@@ -19,6 +20,51 @@ export async function openBridgedPage(session: Session, bridge: Bridge, errors: 
     content: `window.minnowBridge = { url: ${JSON.stringify(bridge.serialUrl)} };\n${await fakeSerialScript()}`,
   });
   return page;
+}
+
+/** The app page, bridged, whose firmware downloads are the bridge's build for the emulated chip. */
+export async function openAppOnBridge(session: Session, bridge: Bridge, errors: string[]): Promise<Page> {
+  const page = await openBridgedPage(session, bridge, errors);
+  await page.route(/\/firmware\/.+$/, async (route) => {
+    const name = new URL(route.request().url()).pathname.replace(/^.*?\/firmware\//, '');
+    const response = await fetch(`${bridge.url}firmware/${name}`);
+    await route.fulfill({ status: response.status, body: Buffer.from(await response.arrayBuffer()) });
+  });
+  return page;
+}
+
+export interface BridgedApp {
+  readonly bridge: Bridge;
+  readonly session: Session;
+  readonly page: Page;
+}
+
+/** A bridge to a new emulated board and the app open in a browser page wired to it. */
+export async function openBridgedApp(baseUrl: string, errors: string[]): Promise<BridgedApp> {
+  const bridge = await startBridge();
+  const session = await openSession({ width: 1400, height: 1000 }, { serviceWorkers: 'block' });
+  const page = await openAppOnBridge(session, bridge, errors);
+  await page.goto(baseUrl);
+  return { bridge, session, page };
+}
+
+/** The blob the Board tab offers, through its download button. */
+export async function downloadBlob(page: Page): Promise<Uint8Array> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the model blob' }).click(),
+  ]);
+  return new Uint8Array(readFileSync(await download.path()));
+}
+
+/** Connects to the emulated board (no Minnow answers yet) and flashes firmware and model. */
+export async function connectAndFlashAll(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Connect a board' }).click();
+  await expect
+    .poll(() => page.locator('.monitor').textContent(), { timeout: 10_000 })
+    .toMatch(/No Minnow firmware answered/);
+  await expect.poll(() => page.getByLabel('Firmware and model').isChecked()).toBe(true);
+  await page.getByRole('button', { name: 'Flash', exact: true }).click();
 }
 
 /** The flash addresses written since command `from`. */
