@@ -8,7 +8,7 @@ import { layerPackings, type WeightPacking } from '../quant/packing.ts';
 import type { CalibrationOptions, FloatWeights, QuantParams, Range } from '../quant/types.ts';
 import { prepare, run } from '../reference/interpreter.ts';
 import { storedShape, TableBuilder } from './assemble.ts';
-import { align16, ElementType } from './format.ts';
+import { ElementType } from './format.ts';
 import { readBlob } from './reader.ts';
 import { addStepOp } from './step-ops.ts';
 import type { BlobContent } from './types.ts';
@@ -56,12 +56,10 @@ function content(
   options: Pick<CompileOptions, 'packing' | 'keepGruState'> = {},
 ) {
   const graph = plan.graph;
-  // GRU states live above the planned buffers: they are read before they are written.
-  let arenaSize = plan.arenaBytes;
-  const stateOffset = (bytes: number) => {
-    const at = align16(arenaSize);
-    arenaSize = at + bytes;
-    return at;
+  const stateOffset = (step: number) => {
+    const state = plan.states.find((s) => s.step === step);
+    if (!state) throw new Error(`step ${step} has no state in the plan`);
+    return state.offset;
   };
   const packing = { ...layerPackings(model), ...options.packing };
   const float = floatModel(model, graph, weights, packing);
@@ -99,7 +97,7 @@ function content(
     });
   const blob: BlobContent = {
     name: model.name,
-    arenaSize,
+    arenaSize: plan.arenaBytes,
     inputTensor: graph.inputTensor,
     outputTensor: graph.outputTensor,
     tensors: table.tensors,
@@ -116,9 +114,7 @@ export function compileModel(model: AnalyzedModel, weights: FloatWeights, option
   const calibrated: Ranges = (float) =>
     calibrate(float, options.calibration, options.calibrationOptions, options.keepGruState);
   const built = content(model, weights, options.plan ?? planModel(model), calibrated, options);
-  const { blob: packed, quant } = built;
-  // The arena the blob asks for: the plan's, plus any GRU state above it.
-  const plan = { ...built.plan, arenaBytes: packed.arenaSize };
+  const { blob: packed, quant, plan } = built;
   const graph = plan.graph;
   const input = quant[graph.inputTensor] as QuantParams;
   const output = quant[graph.outputTensor] as QuantParams;

@@ -10,8 +10,8 @@ import type { StepContext } from './step-ops.ts';
 const STATE_QUANT: QuantParams = { scale: 1 / 128, zeroPoint: 0 };
 
 /**
- * F-69, F-74: the GRU op with its state tensor H [2, U] (state row, then the reset-gated state) placed in
- * the arena by `c.stateOffset`, outside every buffer the plan reuses.
+ * F-69, F-74: the GRU op with its state tensor H [2, U] (state row, then the reset-gated state) where the plan
+ * put it, outside every buffer the plan reuses.
  */
 export function gruOp(c: StepContext): { constants: number; attr: number[]; inputs: number[] } {
   const { step } = c;
@@ -31,7 +31,7 @@ export function gruOp(c: StepContext): { constants: number; attr: number[]; inpu
       constant: false,
       type: ElementType.INT8,
       shape: [2, g.units],
-      offset: c.stateOffset(2 * g.units),
+      offset: c.stateOffset(step.index),
       scale: STATE_QUANT.scale,
       zeroPoint: STATE_QUANT.zeroPoint,
     },

@@ -29,8 +29,8 @@ export interface StepContext {
   readonly embedding?: EmbeddingTable | undefined;
   /** The float weights of a GRU step. */
   readonly gru?: GruWeights | undefined;
-  /** Arena offset for `bytes` of GRU state, outside the planned buffers. */
-  readonly stateOffset: (bytes: number) => number;
+  /** Arena offset of a step's kept state (MemoryPlan.states). */
+  readonly stateOffset: (step: number) => number;
   /** Weight packing by layer id (F-30); int8 when absent. */
   readonly packing?: Readonly<Record<string, WeightPacking>> | undefined;
   /** F-69: GRU states carry over from one run to the next. */

@@ -1,16 +1,18 @@
 import type { AnalyzedModel } from '../model/types.ts';
-import { liveBytesPerStep, peakLiveBytes } from './live.ts';
+import { alignUp, liveBytesPerStep, peakLiveBytes } from './live.ts';
 import { lowerModel } from './lower.ts';
 import { createPlanner, type PlannerOptions } from './planner.ts';
+import { placeStates } from './states.ts';
 import type { ExecGraph, MemoryPlan, StepReport } from './types.ts';
 
 export * from './types.ts';
 export { lowerModel, type LowerOptions } from './lower.ts';
 export { createPlanner, DEFAULT_SEARCH_BUDGET, type MemoryPlanner, type PlannerOptions } from './planner.ts';
 export { ARENA_ALIGN, alignUp } from './live.ts';
+export { placeStates } from './states.ts';
 export { verifyPlan, checkPlacement, checkLifetimes, type PlanProblem } from './verify.ts';
 
-function stepReports(graph: ExecGraph): StepReport[] {
+function stepReports(graph: ExecGraph, stateBytes: number): StepReport[] {
   // Unaligned, so a step never shows more than the arena: live regions are disjoint inside it.
   const live = liveBytesPerStep(graph.buffers, (bytes) => bytes);
   const buffersAt = graph.steps.map((): number[] => []);
@@ -21,11 +23,11 @@ function stepReports(graph: ExecGraph): StepReport[] {
     index: step.index,
     layerIds: step.layerIds,
     liveBuffers: buffersAt[step.index] ?? [],
-    liveBytes: live[step.index] ?? 0,
+    liveBytes: (live[step.index] ?? 0) + stateBytes,
   }));
 }
 
-/** Lowers a model, places its buffers in one arena and reports live memory per step. */
+/** Lowers a model, places its buffers and kept states in one arena and reports live memory per step. */
 export function planModel(model: AnalyzedModel, options: PlannerOptions = {}): MemoryPlan {
   const graph = lowerModel(model);
   const planner = createPlanner(options);
@@ -33,13 +35,20 @@ export function planModel(model: AnalyzedModel, options: PlannerOptions = {}): M
   const { offsets } = planner.plan();
   // The planner places 16-byte multiples; the arena ends where the highest buffer's own bytes end. That is the
   // high-water mark the interpreter touches, so the blob's arena size and the device's use agree exactly.
-  const arenaBytes = graph.buffers.reduce((end, b) => Math.max(end, (offsets[b.id] ?? 0) + b.bytes), 0);
+  // Kept states go above it.
+  const buffersEnd = graph.buffers.reduce((end, b) => Math.max(end, (offsets[b.id] ?? 0) + b.bytes), 0);
+  const { states, end: arenaBytes } = placeStates(graph, buffersEnd);
   // The steps are the same with or without in-place outputs; only buffers merge.
-  const lowerBoundBytes = peakLiveBytes(lowerModel(model, { inPlace: false }).buffers);
-  const steps = stepReports(graph);
+  const lowerBoundBytes =
+    peakLiveBytes(lowerModel(model, { inPlace: false }).buffers) +
+    states.reduce((sum, s) => sum + alignUp(s.bytes), 0);
+  const steps = stepReports(
+    graph,
+    states.reduce((sum, s) => sum + s.bytes, 0),
+  );
   const peakStep = steps.reduce(
     (peak, s) => (s.liveBytes > (steps[peak]?.liveBytes ?? -1) ? s.index : peak),
     -1,
   );
-  return { graph, offsets, arenaBytes, lowerBoundBytes, steps, peakStep };
+  return { graph, offsets, states, arenaBytes, lowerBoundBytes, steps, peakStep };
 }

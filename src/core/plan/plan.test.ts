@@ -9,8 +9,9 @@ import type { MemoryPlan } from './types.ts';
 const examplesDir = new URL('../../../examples/', import.meta.url);
 const examples = readdirSync(examplesDir).filter((f) => f.endsWith('.json'));
 
-/** The aligned live peak: what placement must at least use. */
-const peakLive = (plan: MemoryPlan) => peakLiveBytes(plan.graph.buffers);
+/** The aligned live peak and the aligned kept states: what placement must at least use. */
+const peakLive = (plan: MemoryPlan) =>
+  peakLiveBytes(plan.graph.buffers) + plan.states.reduce((sum, s) => sum + alignUp(s.bytes), 0);
 const peakStepBytes = (plan: MemoryPlan) => Math.max(0, ...plan.steps.map((s) => s.liveBytes));
 /** Buffers are placed as 16-byte multiples; the arena ends where the top buffer's own bytes end. */
 const placedEnd = (plan: MemoryPlan) => alignUp(plan.arenaBytes);
@@ -61,6 +62,17 @@ describe('planModel', () => {
     expect(plan.graph.steps[2]?.inPlaceOf).toBe(0);
     expect(plan.arenaBytes).toBe(512);
     expect(plan.lowerBoundBytes).toBe(768);
+  });
+
+  it('[F-74] keeps each GRU state above the buffers, inside the arena it reports', () => {
+    const plan = planned(JSON.parse(readFileSync(new URL('char-lm.json', examplesDir), 'utf8')));
+    // Buffers: the embedding's 64 values, the GRU's 64, the 256 logits; at the Dense step the GRU output
+    // (0..64) and the logits (64..320) are live. The state [2, 64] sits at the next 16-byte boundary.
+    expect(plan.states).toEqual([{ step: 1, offset: 320, bytes: 128 }]);
+    expect(plan.arenaBytes).toBe(448);
+    expect(plan.lowerBoundBytes).toBe(320 + 128);
+    // The state is live at every step, so every step shows it.
+    expect(plan.steps.map((s) => s.liveBytes)).toEqual([1 + 64 + 128, 64 + 64 + 128, 64 + 256 + 128]);
   });
 
   it('reports -1 as the peak step of a model without steps', () => {

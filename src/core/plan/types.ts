@@ -64,16 +64,29 @@ export interface StepReport {
   readonly layerIds: readonly string[];
   /** Buffer ids live at this step (written, read, or kept for a later step). */
   readonly liveBuffers: readonly number[];
-  /** Their summed sizes, each rounded up to the arena alignment. */
+  /** Their summed sizes (unaligned), plus every kept state, which is live at every step. */
   readonly liveBytes: number;
+}
+
+/** Bytes a step keeps in the arena for good (a GRU's state), above every planned buffer. */
+export interface StatePlacement {
+  readonly step: number;
+  readonly offset: number;
+  readonly bytes: number;
 }
 
 export interface MemoryPlan {
   readonly graph: ExecGraph;
   /** Arena offset of each buffer, by buffer id. */
   readonly offsets: readonly number[];
+  /** Kept states, in step order, placed after the buffers. */
+  readonly states: readonly StatePlacement[];
+  /** The arena the blob asks for: the buffers, then the states. */
   readonly arenaBytes: number;
-  /** The peak of live bytes if no step ran in place: what any planner without aliasing needs at least. */
+  /**
+   * The peak of live bytes if no step ran in place, plus the (aligned) states: what any planner without
+   * aliasing needs at least.
+   */
   readonly lowerBoundBytes: number;
   readonly steps: readonly StepReport[];
   /** The step with the most live bytes (the first such step); -1 when the model has no steps. */

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeModel } from '../model/analyze.ts';
+import { spec } from '../ops/test-spec.ts';
+import { planModel } from './index.ts';
 import type { BufferLife } from './live.ts';
 import { lowered } from './test-models.ts';
-import type { ExecGraph } from './types.ts';
-import { checkLifetimes, checkPlacement } from './verify.ts';
+import type { ExecGraph, StatePlacement } from './types.ts';
+import { checkLifetimes, checkPlacement, verifyPlan } from './verify.ts';
 
 const b = (bytes: number, firstStep: number, lastStep: number): BufferLife => ({
   bytes,
@@ -67,5 +70,35 @@ describe('checkLifetimes', () => {
       steps: g.steps.map((s) => (s.index === 1 ? { ...s, inPlaceOf: 0 } : s)),
     };
     expect(checkLifetimes(wrong)).toEqual([{ kind: 'aliased', step: 1 }]);
+  });
+});
+
+describe('verifyPlan with kept states', () => {
+  const gru = () =>
+    planModel(
+      analyzeModel(
+        spec(
+          [4, 3],
+          { id: 'g', type: 'GRU', units: 8, returnSequences: true },
+          { id: 'd', type: 'Dense', units: 2 },
+        ),
+      ),
+    );
+
+  it('accepts the plan of a GRU model', () => {
+    expect(gru().states).toHaveLength(1);
+    expect(verifyPlan(gru())).toEqual([]);
+  });
+
+  it('finds a state over a live buffer, past the arena, or missing', () => {
+    const plan = gru();
+    const state = plan.states[0] as StatePlacement;
+    expect(verifyPlan({ ...plan, states: [{ ...state, offset: 0 }] })).toContainEqual(
+      expect.objectContaining({ kind: 'overlap' }),
+    );
+    expect(verifyPlan({ ...plan, arenaBytes: state.offset })).toContainEqual(
+      expect.objectContaining({ kind: 'outside', offset: state.offset }),
+    );
+    expect(verifyPlan({ ...plan, states: [] })).toEqual([{ kind: 'stateless', step: 0 }]);
   });
 });

@@ -9,7 +9,9 @@ export type PlanProblem =
   /** A step reads or writes a tensor whose buffer is not live at that step. */
   | { readonly kind: 'lifetime'; readonly step: number; readonly tensor: number }
   /** A step writes into a buffer it reads without being declared in place, or the declaration is wrong. */
-  | { readonly kind: 'aliased'; readonly step: number };
+  | { readonly kind: 'aliased'; readonly step: number }
+  /** A GRU step without a kept state in the plan. */
+  | { readonly kind: 'stateless'; readonly step: number };
 
 /**
  * Checks a layout from first principles, independently of how it was found: every offset is a whole,
@@ -74,10 +76,17 @@ export function checkLifetimes(graph: ExecGraph): PlanProblem[] {
   return problems;
 }
 
-/** A plan is safe when its lifetimes are right and its layout respects them. */
+/**
+ * A plan is safe when its lifetimes are right and its layout respects them. A kept state is live at every
+ * step, so it is checked as a buffer that no other may touch.
+ */
 export function verifyPlan(plan: MemoryPlan): PlanProblem[] {
-  return [
-    ...checkLifetimes(plan.graph),
-    ...checkPlacement(plan.graph.buffers, plan.offsets, plan.arenaBytes),
-  ];
+  const { graph, states } = plan;
+  const always = { firstStep: 0, lastStep: Math.max(graph.steps.length - 1, 0) };
+  const buffers = [...graph.buffers, ...states.map((s) => ({ ...always, bytes: s.bytes }))];
+  const offsets = [...plan.offsets, ...states.map((s) => s.offset)];
+  const stateless = graph.steps
+    .filter((step) => step.op === 'GRU' && !states.some((s) => s.step === step.index))
+    .map((step): PlanProblem => ({ kind: 'stateless', step: step.index }));
+  return [...checkLifetimes(graph), ...stateless, ...checkPlacement(buffers, offsets, plan.arenaBytes)];
 }

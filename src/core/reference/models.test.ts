@@ -4,6 +4,7 @@ import { compileModel } from '../blob/compile.ts';
 import { readBlob } from '../blob/reader.ts';
 import { analyzeModel } from '../model/analyze.ts';
 import { shapeSize, type ModelSpec } from '../model/types.ts';
+import { placeStates } from '../plan/index.ts';
 import { dequantize } from '../quant/calibrate.ts';
 import { randomInputs, randomWeights } from '../quant/random-weights.ts';
 import { randomModel } from '../testing/random-model.ts';
@@ -133,10 +134,13 @@ describe('the memory plan', () => {
       const offsets = graph.buffers.map((_, b) =>
         graph.buffers.slice(0, b).reduce((sum, x) => sum + x.bytes, 0),
       );
-      const arenaBytes = graph.buffers.reduce((sum, x) => sum + x.bytes, 0);
+      const { states, end } = placeStates(
+        graph,
+        graph.buffers.reduce((sum, x) => sum + x.bytes, 0),
+      );
       const separate = compileModel(model, weights, {
         calibration,
-        plan: { ...planned.plan, offsets, arenaBytes },
+        plan: { ...planned.plan, offsets, states, arenaBytes: end },
       });
       const input = Int8Array.from({ length: shapeSize(model.inputShape) }, (_, i) => ((i * 37) % 256) - 128);
       const outputs = [planned, separate].map((c) => {
