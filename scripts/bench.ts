@@ -9,6 +9,7 @@ import { analyzeModel } from '../src/core/model/analyze.ts';
 import { planModel } from '../src/core/plan/index.ts';
 import { randomModel } from '../src/core/testing/random-model.ts';
 import { benchBlob, formatBlobBench } from './bench-blob.ts';
+import { formatGateBench } from './bench-gates.ts';
 import { deepModel } from './deep-model.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -78,3 +79,5 @@ benchRandom(1000);
 benchInspect();
 console.log('\n## Blob overhead and reference interpreter speed');
 console.log(formatBlobBench(benchBlob(1000)));
+console.log('\n## GRU gate functions, integer (Q12 in, Q15 out) against float, pre-activations −12 … 12');
+console.log(formatGateBench());

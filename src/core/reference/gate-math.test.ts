@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  GATE_ONE,
-  hardSigmoidQ15,
-  PRE_ONE,
-  roundShift,
-  sigmoidQ15,
-  SIGMOID_KNOTS,
-  tanhQ15,
-} from './gate-math.ts';
+import { gateError } from './gate-error.ts';
+import { GATE_ONE, hardSigmoidQ15, roundShift, sigmoidQ15, SIGMOID_KNOTS, tanhQ15 } from './gate-math.ts';
 
-/** Largest |integer − float| over pre-activations from −12 to 12 in steps of 1/4096, in real units. */
-function maxError(q15: (p: number) => number, f: (x: number) => number): number {
-  let worst = 0;
-  for (let p = -12 * PRE_ONE; p <= 12 * PRE_ONE; p++)
-    worst = Math.max(worst, Math.abs(q15(p) / GATE_ONE - f(p / PRE_ONE)));
-  return worst;
-}
+const maxError = (q15: (p: number) => number, f: (x: number) => number) => gateError(q15, f).max;
 
 describe('F-68 integer gate functions against float', () => {
   it('the sigmoid knots are round(32768·σ(k/4)) (σ(0) = 1/2 exactly)', () => {
