@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MinnowError } from '../../core/errors.ts';
 import type { ModelSpec } from '../../core/model/types.ts';
+import { createRandom } from '../../core/random.ts';
 import { weightsMismatch } from '../../state/weights-fit.ts';
 import type { DataLoaders } from '../datasets/load.ts';
 import { englishText } from '../datasets/test-text.ts';
@@ -18,7 +19,15 @@ const charLm = JSON.parse(
 const TEXT = englishText(3000, 2);
 
 describe('[D-6] [D-7] training the character model on pasted text', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   it('lowers the loss in two epochs on its template settings; the int8 model predicts the next character as float does', async () => {
+    // tfjs draws initial weights and the batch order from Math.random. Two epochs leave a weak model whose
+    // top two characters are often close, so how often int8 and float agree varies from run to run (0.90
+    // to 1.00 over nine unseeded runs): seeded, the run is the same every time.
+    vi.spyOn(Math, 'random').mockImplementation(createRandom(0).float);
     const events: WorkerEvent[] = [];
     const session = new TrainingSession((e) => events.push(e), {} as DataLoaders);
     const ready = await session.init({ model: charLm });
