@@ -1,24 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findVirtualBoard, VIRTUAL_BOARD_MISSING } from '../src/device/testing/virtual-board.ts';
 import {
   connectAndFlashAll,
   downloadBlob,
   expectFullFlash,
   expectModelOnlyWrite,
-  openBridgedApp,
+  useBridgedApp,
 } from './device/board-checks.ts';
 import { screenshot } from './app.ts';
-import type { Session } from './browser.ts';
-import type { Bridge } from './device/bridge.ts';
 
 const PER_DIGIT = 40;
-let bridge: Bridge;
-let session: Session;
-let page: Page;
 const errors: string[] = [];
+const app = useBridgedApp('flash', errors);
 
 /** 400 real digits of the `mnist` package as a CSV upload: 784 pixel columns and a label. */
 function digitsCsv(): string {
@@ -33,77 +28,68 @@ function digitsCsv(): string {
   return `${header}\n${rows.join('\n')}\n`;
 }
 
-const stage = (name: RegExp) => page.getByRole('tab', { name }).click();
-const info = () => page.getByRole('region', { name: 'Board info' });
-const crc = async () => (await page.getByTestId('blob-crc').textContent()) ?? '';
+const stage = (name: RegExp) => app.page.getByRole('tab', { name }).click();
+const info = () => app.page.getByRole('region', { name: 'Board info' });
+const crc = async () => (await app.page.getByTestId('blob-crc').textContent()) ?? '';
 
-const downloadedBlob = () => downloadBlob(page);
+const downloadedBlob = () => downloadBlob(app.page);
 
 /** Trains one epoch (a fresh run, or on from the current weights) and waits for the weights to be saved. */
 async function trainOneEpoch(button: 'train-start' | 'train-continue'): Promise<void> {
   await stage(/Train/);
-  await page.locator('#train-epochs').fill('1');
-  await page.getByTestId(button).click();
+  await app.page.locator('#train-epochs').fill('1');
+  await app.page.getByTestId(button).click();
   await expect
-    .poll(() => page.getByTestId('training-workspace').getAttribute('data-state'), { timeout: 30_000 })
+    .poll(() => app.page.getByTestId('training-workspace').getAttribute('data-state'), { timeout: 30_000 })
     .toBe('idle');
-  await expect.poll(() => page.getByTestId('train-continue').isVisible(), { timeout: 20_000 }).toBe(true);
+  await expect.poll(() => app.page.getByTestId('train-continue').isVisible(), { timeout: 20_000 }).toBe(true);
 }
-
-beforeAll(async () => {
-  ({ bridge, session, page } = await openBridgedApp(inject('baseUrl'), errors));
-});
-
-afterAll(async () => {
-  await session?.close();
-  await bridge?.close();
-});
-
-beforeEach(({ onTestFailed, task }) => {
-  onTestFailed(async () => {
-    await screenshot(page, `failure-flash-${task.name.replace(/\W+/g, '-')}`);
-  });
-});
 
 describe('design → train → quantize → flash in the app, on the emulated board', () => {
   it('opens the MNIST MLP template on the board chip and trains it briefly on 400 digits', async () => {
-    await page.getByRole('button', { name: 'Start from a template' }).click();
-    await page.getByRole('button', { name: 'Open mnist-mlp as a new project' }).click();
-    await page.getByTestId('chip-picker').selectOption(bridge.board.chip.id);
+    await app.page.getByRole('button', { name: 'Start from a template' }).click();
+    await app.page.getByRole('button', { name: 'Open mnist-mlp as a new project' }).click();
+    await app.page.getByTestId('chip-picker').selectOption(app.bridge.board.chip.id);
     await stage(/Train/);
-    await expect.poll(() => page.getByTestId('train-backend').isVisible(), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => app.page.getByTestId('train-backend').isVisible(), { timeout: 30_000 })
+      .toBe(true);
     const csv = { name: 'digits.csv', mimeType: 'text/csv', buffer: Buffer.from(digitsCsv()) };
-    await page.locator('input[type="file"][accept*="csv"]').first().setInputFiles(csv);
-    await expect.poll(() => page.getByTestId('data-count').textContent(), { timeout: 20_000 }).toBe('400');
+    await app.page.locator('input[type="file"][accept*="csv"]').first().setInputFiles(csv);
+    await expect
+      .poll(() => app.page.getByTestId('data-count').textContent(), { timeout: 20_000 })
+      .toBe('400');
     await trainOneEpoch('train-start');
-    await page.getByTestId('quantize').click();
-    await expect.poll(() => page.getByTestId('quant-report').isVisible(), { timeout: 30_000 }).toBe(true);
-    await screenshot(page, 'flash-training');
+    await app.page.getByTestId('quantize').click();
+    await expect.poll(() => app.page.getByTestId('quant-report').isVisible(), { timeout: 30_000 }).toBe(true);
+    await screenshot(app.page, 'flash-training');
   });
 
   it('flashes firmware, partition table and the trained model; the gauge takes the measured heap', async () => {
     await stage(/Board/);
-    await expect.poll(() => page.getByTestId('blob-source').textContent()).toMatch(/trained weights/);
-    expect(await page.getByTestId('blob-source').textContent()).toMatch(/calibrated on 32 training samples/);
+    await expect.poll(() => app.page.getByTestId('blob-source').textContent()).toMatch(/trained weights/);
+    expect(await app.page.getByTestId('blob-source').textContent()).toMatch(
+      /calibrated on 32 training samples/,
+    );
     const blob = await downloadedBlob();
-    await connectAndFlashAll(page);
+    await connectAndFlashAll(app.page);
     await info().getByText('mnist-mlp').waitFor({ timeout: 30_000 });
-    expectFullFlash(bridge, blob);
+    expectFullFlash(app.bridge, blob);
     await expect
-      .poll(() => page.getByTestId('measured-label').textContent())
+      .poll(() => app.page.getByTestId('measured-label').textContent())
       .toMatch(/RAM measured on the board: .* free heap/);
   });
 
   it.skipIf(!findVirtualBoard())(
     `the virtual board runs samples byte for byte as the browser does${findVirtualBoard() ? '' : ` (skipped: ${VIRTUAL_BOARD_MISSING})`}`,
     async () => {
-      await page.getByRole('button', { name: /^Run sample 0/ }).click();
-      await page.getByText(/Board says/).waitFor();
-      await page.getByRole('button', { name: /^Validate 32 samples/ }).click();
+      await app.page.getByRole('button', { name: /^Run sample 0/ }).click();
+      await app.page.getByText(/Board says/).waitFor();
+      await app.page.getByRole('button', { name: /^Validate 32 samples/ }).click();
       await expect
-        .poll(() => page.locator('.validate-result').textContent(), { timeout: 30_000 })
+        .poll(() => app.page.locator('.validate-result').textContent(), { timeout: 30_000 })
         .toMatch(/Agreement with the browser: 100\.0% \(32 of 32 samples identical to the byte/);
-      await screenshot(page, 'flash-device');
+      await screenshot(app.page, 'flash-device');
     },
   );
 
@@ -113,44 +99,44 @@ describe('design → train → quantize → flash in the app, on the emulated bo
     await stage(/Board/);
     await expect.poll(crc).not.toBe(before);
     const blob = await downloadedBlob();
-    await page.getByLabel('Firmware and model').check();
-    const mark = bridge.board.commands.length;
-    await page.getByRole('button', { name: 'Flash', exact: true }).click();
+    await app.page.getByLabel('Firmware and model').check();
+    const mark = app.bridge.board.commands.length;
+    await app.page.getByRole('button', { name: 'Flash', exact: true }).click();
     await expect.poll(() => info().textContent(), { timeout: 30_000 }).toContain(`CRC ${await crc()}`);
-    expectModelOnlyWrite(bridge, mark, blob);
+    expectModelOnlyWrite(app.bridge, mark, blob);
   });
 
   it('unplugging during a model-only write says the board still boots', async () => {
     await trainOneEpoch('train-continue');
     await stage(/Board/);
-    await page.getByLabel('Update model only (the board keeps its firmware)').check();
-    bridge.board.unplugAfter(40_000);
-    await page.getByRole('button', { name: 'Flash', exact: true }).click();
-    const alert = page.getByRole('alert');
+    await app.page.getByLabel('Update model only (the board keeps its firmware)').check();
+    app.bridge.board.unplugAfter(40_000);
+    await app.page.getByRole('button', { name: 'Flash', exact: true }).click();
+    const alert = app.page.getByRole('alert');
     await expect
       .poll(() => alert.textContent(), { timeout: 30_000 })
       .toMatch(/E526 The board was disconnected while writing model/);
     expect(await alert.textContent()).toMatch(
       /the bootloader and the firmware are intact: the board still boots/,
     );
-    bridge.board.plugIn();
+    app.bridge.board.plugIn();
     expect(errors).toEqual([]);
   });
 
   it('keeps the trained weights over a reload, and says so when an edit makes them stop fitting', async () => {
-    await page.reload();
+    await app.page.reload();
     await stage(/Board/);
-    await expect.poll(() => page.getByTestId('blob-source').textContent()).toMatch(/trained weights/);
+    await expect.poll(() => app.page.getByTestId('blob-source').textContent()).toMatch(/trained weights/);
     await stage(/Design/);
-    await page.getByTestId('node-fc1').click();
-    await page.locator('#param-fc1-units').fill('64');
+    await app.page.getByTestId('node-fc1').click();
+    await app.page.locator('#param-fc1-units').fill('64');
     await stage(/Train/);
     await expect
-      .poll(() => page.getByTestId('weights-stale').textContent())
+      .poll(() => app.page.getByTestId('weights-stale').textContent())
       .toMatch(/no longer fit the model \(layer "fc1" needs 50176 values of kernel/);
     await stage(/Board/);
     await expect
-      .poll(() => page.getByTestId('blob-source').textContent())
+      .poll(() => app.page.getByTestId('blob-source').textContent())
       .toMatch(/untrained \(random\) weights/);
     expect(errors).toEqual([]);
   });

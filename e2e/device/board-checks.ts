@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, inject } from 'vitest';
 import { buildPartitionTable, modelPartitions } from '../../src/core/blob/partition-table.ts';
 import { padded } from '../../src/device/flash-plan.ts';
 import { findModelPartition, readPartitionTable } from '../../src/device/partition-read.ts';
+import { screenshot } from '../app.ts';
 import { openSession, type Session } from '../browser.ts';
 import { startBridge, type Bridge } from './bridge.ts';
 import { fakeSerialScript } from './serve.ts';
@@ -39,13 +40,29 @@ export interface BridgedApp {
   readonly page: Page;
 }
 
-/** A bridge to a new emulated board and the app open in a browser page wired to it. */
-export async function openBridgedApp(baseUrl: string, errors: string[]): Promise<BridgedApp> {
-  const bridge = await startBridge();
-  const session = await openSession({ width: 1400, height: 1000 }, { serviceWorkers: 'block' });
-  const page = await openAppOnBridge(session, bridge, errors);
-  await page.goto(baseUrl);
-  return { bridge, session, page };
+/**
+ * A suite's hooks for the app on an emulated board: before the tests, a bridge to a new board and the app
+ * open in a page wired to it (the returned fields are set then); after them, both closed; on a failed test, a
+ * screenshot `failure-<suite>-<test>`. Page errors go to `errors`.
+ */
+export function useBridgedApp(suite: string, errors: string[]): BridgedApp {
+  const app: { -readonly [K in keyof BridgedApp]?: BridgedApp[K] } = {};
+  beforeAll(async () => {
+    app.bridge = await startBridge();
+    app.session = await openSession({ width: 1400, height: 1000 }, { serviceWorkers: 'block' });
+    app.page = await openAppOnBridge(app.session, app.bridge, errors);
+    await app.page.goto(inject('baseUrl'));
+  });
+  afterAll(async () => {
+    await app.session?.close();
+    await app.bridge?.close();
+  });
+  beforeEach(({ onTestFailed, task }) => {
+    onTestFailed(async () => {
+      if (app.page) await screenshot(app.page, `failure-${suite}-${task.name.replace(/\W+/g, '-')}`);
+    });
+  });
+  return app as BridgedApp;
 }
 
 /** The blob the Board tab offers, through its download button. */
