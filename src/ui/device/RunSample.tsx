@@ -3,7 +3,7 @@ import { readBlob } from '../../core/blob/reader.ts';
 import type { TensorEntry } from '../../core/blob/types.ts';
 import type { RunOutcome } from '../../device/board-commands.ts';
 import { quantizeInput } from '../../device/validate.ts';
-import { DrawPad } from './DrawPad.tsx';
+import { DrawingPad } from '../common/DrawingPad.tsx';
 import { formatBytes } from './save-file.ts';
 
 export interface Sample {
@@ -44,7 +44,10 @@ export function RunSample({ blob, samples, classNames, lastRun, disabled, onRun 
                 min={0}
                 max={samples.length - 1}
                 value={index}
-                onChange={(e) => setIndex(Number(e.target.value))}
+                onChange={(e) => {
+                  setIndex(Number(e.target.value));
+                  setDrawing(undefined);
+                }}
               />
             </label>
             <button
@@ -64,7 +67,16 @@ export function RunSample({ blob, samples, classNames, lastRun, disabled, onRun 
           </button>
         )}
       </div>
-      {drawable && <DrawPad size={h} onChange={setDrawing} />}
+      {drawable && (
+        // A new pad for each chosen sample, showing it to draw over.
+        <DrawingPad
+          key={index}
+          side={h}
+          initial={samples[index]?.values}
+          label="Draw an input here"
+          onDraw={setDrawing}
+        />
+      )}
       {lastRun && (
         <div className="run-result">
           <p>

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { extent, linearScale, linePath } from './chart.ts';
-import { sampleSeries, sampleToRgba } from './sample-image.ts';
+import { sampleSeries, sampleToRgba } from '../common/sample-image.ts';
 
 const COLORS = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2'];
 

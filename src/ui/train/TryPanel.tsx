@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Prediction } from '../../train/worker/protocol.ts';
-import { DrawingPad } from './DrawingPad.tsx';
+import { DrawingPad } from '../common/DrawingPad.tsx';
 import { PredictionBars } from './PredictionBars.tsx';
 import { SampleBrowser } from './SampleBrowser.tsx';
 import type { TrainingView } from './training-state.ts';
@@ -25,7 +25,10 @@ export function TryPanel({ view, actions }: { view: TrainingView; actions: Train
       {readsDigits(view) && (
         <div className="try-draw">
           <DrawingPad
-            onDigit={(pixels) =>
+            centre
+            label="Draw a digit here"
+            testId="drawing-pad"
+            onDraw={(pixels) =>
               actions.predict(pixels).then(
                 (p) => {
                   setDrawn(p);
