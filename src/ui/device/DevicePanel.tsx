@@ -4,7 +4,7 @@ import type { FirmwareManifest } from '../../core/firmware/manifest.ts';
 import type { BoardInfo } from '../../core/protocol/index.ts';
 import { browserSerial, type SerialLike } from '../../device/serial-types.ts';
 import { quantizeInput } from '../../device/validate.ts';
-import { DeviceError } from './DeviceError.tsx';
+import { ErrorNote } from '../common/ErrorNote.tsx';
 import { FlashSection } from './FlashSection.tsx';
 import { InfoCard } from './InfoCard.tsx';
 import { NoSerialDownloads } from './NoSerialDownloads.tsx';
@@ -62,7 +62,7 @@ function Connected(props: DevicePanelProps & { serial: SerialLike }) {
         onConnect={() => void session.choosePort()}
         onDisconnect={() => void session.disconnect()}
       />
-      {state.error && <DeviceError error={state.error} />}
+      {state.error && <ErrorNote error={state.error} />}
       <FlashSection
         state={state}
         chipId={chipId}

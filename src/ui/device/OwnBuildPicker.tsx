@@ -2,7 +2,7 @@ import { useState, type ChangeEvent } from 'react';
 import { isMinnowError, type MinnowError } from '../../core/errors.ts';
 import type { FirmwareImage } from '../../device/firmware-image.ts';
 import { imageFromFlasherArgs } from '../../device/flasher-args.ts';
-import { DeviceError } from './DeviceError.tsx';
+import { ErrorNote } from '../common/ErrorNote.tsx';
 
 async function readPicked(list: FileList): Promise<FirmwareImage> {
   const files = [...list];
@@ -45,7 +45,7 @@ export function OwnBuildPicker({ onImage }: { onImage: (image: FirmwareImage | u
         <input type="file" multiple accept=".json,.bin" onChange={onPick} />
       </label>
       {picked && <p className="muted">Using {picked}</p>}
-      {error && <DeviceError error={error} />}
+      {error && <ErrorNote error={error} />}
     </div>
   );
 }
