@@ -52,6 +52,7 @@ describe.skipIf(!findVirtualBoard())(
       await app.page.getByTestId('write-rate').waitFor({ timeout: 30_000 });
       pageText = (await app.page.getByTestId('write-output').textContent()) ?? '';
       expect(pageText.length).toBeGreaterThan(0);
+      await screenshot(app.page, 'charlm-write');
     });
 
     it('flashes the model and the board writes the very same text, with its tokens/s', async () => {
