@@ -20,6 +20,17 @@ function folderSource(event: ChangeEvent<HTMLInputElement>): DataSource | null {
   return { kind: 'images', files };
 }
 
+type BuiltIn = Extract<DataSource, { kind: 'mnist' | 'sine' | 'gestures' }>['kind'];
+
+/** The built-in sets offered to a model whose input they fit. */
+function builtIns(values: number, sequence: boolean): { kind: BuiltIn; name: string }[] {
+  return [
+    ...(values === 784 ? [{ kind: 'mnist' as const, name: 'MNIST digits' }] : []),
+    ...(values === 1 ? [{ kind: 'sine' as const, name: 'Sine wave' }] : []),
+    ...(sequence ? [{ kind: 'gestures' as const, name: 'Synthetic gestures (demo data)' }] : []),
+  ];
+}
+
 /** Built-in data sets and uploads (CSV, IMU recordings, a folder of images) for models reading values. */
 export function ValueSources({
   disabled,
@@ -32,41 +43,21 @@ export function ValueSources({
 }) {
   const [label, setLabel] = useState('');
   const sequence = inputShape.length === 2;
-  // Built-in sets are offered to the models whose input they fit.
   const values = inputShape.reduce((a, b) => a * b, 1);
   return (
     <>
       <div className="button-row">
-        {values === 784 && (
+        {builtIns(values, sequence).map(({ kind, name }) => (
           <button
+            key={kind}
             type="button"
             disabled={disabled}
-            data-testid="load-mnist"
-            onClick={() => load({ kind: 'mnist' })}
+            data-testid={`load-${kind}`}
+            onClick={() => load({ kind })}
           >
-            MNIST digits
+            {name}
           </button>
-        )}
-        {values === 1 && (
-          <button
-            type="button"
-            disabled={disabled}
-            data-testid="load-sine"
-            onClick={() => load({ kind: 'sine' })}
-          >
-            Sine wave
-          </button>
-        )}
-        {sequence && (
-          <button
-            type="button"
-            disabled={disabled}
-            data-testid="load-gestures"
-            onClick={() => load({ kind: 'gestures' })}
-          >
-            Synthetic gestures (demo data)
-          </button>
-        )}
+        ))}
       </div>
       <div className="upload-row">
         <label>
