@@ -28,7 +28,7 @@ describe('training settings', () => {
     expect(defaultSettings(example('image-cnn')).epochs).toBe(8);
   });
 
-  it('train in float by default, and the ternary character model on its grid', () => {
+  it('train in float by default, and models with packed weights on their grid', () => {
     expect(defaultSettings(example('mnist-mlp')).quantAware).toBe(false);
     expect(defaultSettings(example('char-lm'))).toMatchObject({
       optimizer: 'adam',
@@ -36,6 +36,12 @@ describe('training settings', () => {
       batchSize: 16,
       quantAware: true,
     });
+    // Any model with a layer packed below int8 trains on its grid by default, a template's too.
+    const mlp = JSON.parse(
+      readFileSync(fileURLToPath(new URL('../../../examples/mnist-mlp.json', import.meta.url)), 'utf8'),
+    ) as { layers: Record<string, unknown>[] };
+    mlp.layers[1] = { ...mlp.layers[1], packing: 'int4' };
+    expect(defaultSettings(analyzeModel(mlp))).toMatchObject({ quantAware: true, epochs: 5 });
     const base = defaultSettings(example('mnist-mlp'));
     expect(parseSettings({ quantAware: true }, base).quantAware).toBe(true);
     const bad = (() => {

@@ -43,9 +43,8 @@ const TEMPLATES: Readonly<Record<string, Partial<TrainSettings>>> = {
   'mnist-mlp': { epochs: 5 },
   lenet: { epochs: 5 },
   sine: { learningRate: 0.01, epochs: 100, earlyStopping: { enabled: true, patience: 15, minDelta: 0.0005 } },
-  // Its ternary GRU and output weights train on their grid from the start, so compiling loses nothing; a
-  // character model learns from many small steps (measured: see src/train/worker/char-lm.test.ts).
-  'char-lm': { learningRate: 0.01, batchSize: 16, epochs: 4, quantAware: true },
+  // A character model learns from many small steps (measured: see src/train/worker/char-lm.test.ts).
+  'char-lm': { learningRate: 0.01, batchSize: 16, epochs: 4 },
   'imu-gestures': {
     learningRate: 0.002,
     epochs: 20,
@@ -55,12 +54,17 @@ const TEMPLATES: Readonly<Record<string, Partial<TrainSettings>>> = {
 
 const SPATIAL = new Set(['Conv2D', 'DepthwiseConv2D', 'Conv1D']);
 
-/** Defaults for a model: its template's when it is one, else by what it is made of. */
+/**
+ * Defaults for a model: its template's when it is one, else by what it is made of. A model with weights
+ * packed below int8 trains on their grid, so the board loses nothing to compiling.
+ */
 export function defaultSettings(model: AnalyzedModel): TrainSettings {
+  const packed = model.layers.some((l) => (l.params.packing ?? 'int8') !== 'int8');
+  const base = { ...BASE, quantAware: packed };
   const template = TEMPLATES[model.name];
-  if (template) return { ...BASE, ...template };
+  if (template) return { ...base, ...template };
   const convolutional = model.layers.some((l) => SPATIAL.has(l.type));
-  return { ...BASE, epochs: convolutional ? 8 : 20 };
+  return { ...base, epochs: convolutional ? 8 : 20 };
 }
 
 const FIXES: Readonly<Record<string, string>> = {
