@@ -32,6 +32,11 @@ export function textStride(bytes: number, window: number): number {
   return Math.max(1, Math.ceil((bytes - window) / MAX_WINDOWS));
 }
 
+/** Window starts 0, stride, 2·stride… while a byte is left after the window to be its label. */
+export function windowCount(bytes: number, window: number, stride: number): number {
+  return bytes > window ? Math.floor((bytes - window - 1) / stride) + 1 : 0;
+}
+
 function wholeIn(setting: string, value: number | undefined, fallback: number, max: number): number {
   if (value === undefined) return fallback;
   if (Number.isInteger(value) && value >= 1 && value <= max) return value;
@@ -62,7 +67,7 @@ export function textWindows(text: string, source: string, options: TextOptions =
   if (bytes.length < window + 1)
     throw new MinnowError('TEXT_TOO_SHORT', { source, bytes: bytes.length, window, needed: window + 1 });
   const stride = wholeIn('stride', options.stride, textStride(bytes.length, window), bytes.length);
-  const count = Math.floor((bytes.length - window - 1) / stride) + 1;
+  const count = windowCount(bytes.length, window, stride);
   const x = new Float32Array(count * window);
   const labels = new Int32Array(count);
   for (let i = 0; i < count; i++) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { textWindows } from '../../train/datasets/text.ts';
+import { textWindows, windowCount } from '../../train/datasets/text.ts';
 import { SAMPLE_TEXT } from './sample-text.ts';
 import {
   corpusKey,
@@ -7,7 +7,6 @@ import {
   measureCorpus,
   saveCorpus,
   textSource,
-  windowCount,
   type CorpusStorage,
 } from './text-corpus.ts';
 

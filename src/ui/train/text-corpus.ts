@@ -1,5 +1,5 @@
 import { encodeUtf8 } from '../../core/blob/utf8.ts';
-import { TEXT_WINDOW, textStride } from '../../train/datasets/text.ts';
+import { TEXT_WINDOW, textStride, windowCount } from '../../train/datasets/text.ts';
 import type { DataSource } from '../../train/worker/protocol.ts';
 
 export interface CorpusSize {
@@ -9,11 +9,6 @@ export interface CorpusSize {
   readonly stride: number;
   /** Windows of `window` bytes, each labelled with the byte after it. */
   readonly windows: number;
-}
-
-/** Window starts 0, stride, 2·stride… while a byte is left after the window to be its label. */
-export function windowCount(bytes: number, window: number, stride: number): number {
-  return bytes > window ? Math.floor((bytes - window - 1) / stride) + 1 : 0;
 }
 
 /** What a text makes: its size and how many training windows the worker cuts from it. */
