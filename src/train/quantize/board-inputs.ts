@@ -8,6 +8,24 @@ export const MAX_CALIBRATION_TOKENS = 2048;
 export const MAX_EVALUATION_TOKENS = 16_384;
 
 /**
+ * The tokens of windows of token ids, in order, as one stream of at most `max` tokens, and how many windows
+ * it took from: what a token-stream model is calibrated on, read one token per run with its state kept.
+ */
+export function streamTokens(
+  windows: Iterable<Float32Array>,
+  max = MAX_CALIBRATION_TOKENS,
+): { tokens: number[]; windows: number } {
+  const tokens: number[] = [];
+  let used = 0;
+  for (const window of windows) {
+    if (tokens.length >= max) break;
+    tokens.push(...window);
+    used++;
+  }
+  return { tokens: tokens.slice(0, max), windows: used };
+}
+
+/**
  * What the int8 model's activation ranges are calibrated on: the first `count` training samples. A token
  * stream takes the tokens of the first validation windows instead, in order, one input each: compiled with
  * its GRU state kept, the model reads them as a stream of text, as the board does.
@@ -20,10 +38,10 @@ export function calibrationInputs(
   if (!isTokenStream(model))
     return Array.from({ length: Math.min(count, data.train.count) }, (_, i) => sampleOf(data.train, i));
   const { validation } = data;
-  const tokens: Float32Array[] = [];
-  for (let i = 0; i < Math.min(count, validation.count) && tokens.length < MAX_CALIBRATION_TOKENS; i++)
-    for (const token of sampleOf(validation, i)) tokens.push(Float32Array.of(token));
-  return tokens.slice(0, MAX_CALIBRATION_TOKENS);
+  const windows = Array.from({ length: Math.min(count, validation.count) }, (_, i) =>
+    sampleOf(validation, i),
+  );
+  return streamTokens(windows).tokens.map((token) => Float32Array.of(token));
 }
 
 /** How many validation samples the int8 check scores: `wanted`, fewer windows of a long token stream. */

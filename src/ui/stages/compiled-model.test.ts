@@ -6,7 +6,8 @@ import { MinnowError } from '../../core/errors.ts';
 import type { ModelSpec } from '../../core/model/types.ts';
 import { prepare, run } from '../../core/reference/interpreter.ts';
 import { compileForBoard, isTokenStreamSpec, writerInput, type CompiledModel } from './compiled-model.ts';
-import { BUILT_IN_TEXT, CALIBRATION_TOKENS, tokenCalibration } from './token-calibration.ts';
+import { MAX_CALIBRATION_TOKENS as CALIBRATION_TOKENS } from '../../train/quantize/board-inputs.ts';
+import { BUILT_IN_TEXT, tokenCalibration } from './token-calibration.ts';
 
 const lmSpec = charLm as ModelSpec;
 const window = (...ids: number[]) => ({ values: Float32Array.from(ids) });

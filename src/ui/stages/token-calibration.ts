@@ -1,11 +1,6 @@
 import { encodeUtf8 } from '../../core/blob/utf8.ts';
+import { streamTokens } from '../../train/quantize/board-inputs.ts';
 import type { Sample } from '../device/RunSample.tsx';
-
-/**
- * The most tokens a token-stream model calibrates on. Each one is a float run of the whole model on the page's
- * thread; this many cover a text's activation ranges and compile in a fraction of a second.
- */
-export const CALIBRATION_TOKENS = 2048;
 
 /** Calibrates a token-stream model before it has trained on a text of its own. */
 export const BUILT_IN_TEXT =
@@ -28,14 +23,7 @@ const isTokenWindow = (values: Float32Array) =>
  * reads text one token per run with its state kept (F-69); the built-in text when there are none.
  */
 export function tokenCalibration(samples: readonly Sample[]): TokenCalibration {
-  const windows = samples.map((s) => s.values).filter(isTokenWindow);
-  const tokens: number[] = [];
-  let used = 0;
-  for (const values of windows) {
-    if (tokens.length >= CALIBRATION_TOKENS) break;
-    tokens.push(...values);
-    used++;
-  }
-  const stream = used > 0 ? tokens.slice(0, CALIBRATION_TOKENS) : Array.from(encodeUtf8(BUILT_IN_TEXT));
-  return { inputs: stream.map((t) => Float32Array.of(t)), samples: used };
+  const { tokens, windows } = streamTokens(samples.map((s) => s.values).filter(isTokenWindow));
+  const stream = windows > 0 ? tokens : Array.from(encodeUtf8(BUILT_IN_TEXT));
+  return { inputs: stream.map((t) => Float32Array.of(t)), samples: windows };
 }
