@@ -1,10 +1,6 @@
-import { estimateLatency } from '../../core/budget/latency.ts';
-import { CHIPS } from '../../core/chips/catalog.ts';
-import { budgetInput } from '../../core/inspect/measure.ts';
-import { analyzeModel } from '../../core/model/analyze.ts';
 import type { ModelSpec } from '../../core/model/types.ts';
-import { planModel } from '../../core/plan/index.ts';
 import type { GenerateOutcome } from '../../device/board-commands.ts';
+import { compareChips } from '../budget/compare.ts';
 
 /** The catalog's idea of how fast a chip writes: one run of the one-token model per token. */
 export interface TokenRate {
@@ -23,18 +19,14 @@ export interface TokenRate {
  * it (one token in per run). The serial line is not counted: it is what the board computes, nothing more.
  */
 export function estimateTokenRates(spec: ModelSpec): TokenRate[] {
-  const input = budgetInput(planModel(analyzeModel(spec)));
-  return CHIPS.map((chip) => {
-    const { ms, isEstimate } = estimateLatency(input, chip);
-    return {
-      chipId: chip.id,
-      chipName: chip.name,
-      msPerToken: ms,
-      tokensPerSecond: 1000 / ms,
-      isEstimate,
-      exportOnly: chip.exportOnly,
-    };
-  });
+  return compareChips(spec).map((row) => ({
+    chipId: row.chipId,
+    chipName: row.chipName,
+    msPerToken: row.latencyMs,
+    tokensPerSecond: 1000 / row.latencyMs,
+    isEstimate: row.latencyIsEstimate,
+    exportOnly: row.exportOnly,
+  }));
 }
 
 /** A rate for people: whole numbers from 100 up, three significant digits below. */
