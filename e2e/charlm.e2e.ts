@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readBlob } from '../src/core/blob/reader.ts';
-import { decodeUtf8, encodeUtf8 } from '../src/core/blob/utf8.ts';
+import { textTokens, tokensText } from '../src/core/blob/utf8.ts';
 import { generateGreedy } from '../src/core/reference/generate.ts';
 import { prepare } from '../src/core/reference/interpreter.ts';
 import { findVirtualBoard, VIRTUAL_BOARD_MISSING } from '../src/device/testing/virtual-board.ts';
@@ -61,8 +61,8 @@ describe.skipIf(!findVirtualBoard())(
       // The downloaded blob, run by the reference interpreter here, writes what the page wrote.
       const program = prepare(readBlob(await downloadBlob(app.page)));
       const arena = new Uint8Array(program.blob.header.arenaSize);
-      const greedy = generateGreedy(program, arena, [...encodeUtf8(PROMPT)], COUNT);
-      expect(decodeUtf8(Uint8Array.from(greedy))).toBe(pageText);
+      const greedy = generateGreedy(program, arena, textTokens(PROMPT), COUNT);
+      expect(tokensText(greedy)).toBe(pageText);
       await connectAndFlashAll(app.page);
       await app.page
         .getByRole('region', { name: 'Board info' })

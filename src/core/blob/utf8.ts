@@ -29,3 +29,9 @@ export function decodeUtf8(bytes: Uint8Array): string {
   }
   return text;
 }
+
+/** Text as a character model's tokens: one UTF-8 byte each, ids 0–255. */
+export const textTokens = (text: string): number[] => Array.from(encodeUtf8(text));
+
+/** A character model's tokens as text; a sequence cut inside a character shows U+FFFD. */
+export const tokensText = (tokens: readonly number[]): string => decodeUtf8(Uint8Array.from(tokens));

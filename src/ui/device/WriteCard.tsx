@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { decodeUtf8, encodeUtf8 } from '../../core/blob/utf8.ts';
+import { textTokens, tokensText } from '../../core/blob/utf8.ts';
 import { MAX_PROMPT } from '../../core/protocol/generate.ts';
 import type { Generation } from '../../device/session-state.ts';
 import { EstimatedRates } from './EstimatedRates.tsx';
@@ -15,10 +15,6 @@ interface Props {
   readonly chipId: string;
   readonly onGenerate: (prompt: readonly number[], count: number) => void;
 }
-
-/** Text as the board's tokens: one UTF-8 byte each, as the char-LM reads and writes it. */
-export const textTokens = (text: string): number[] => Array.from(encodeUtf8(text));
-export const tokensText = (tokens: readonly number[]): string => decodeUtf8(Uint8Array.from(tokens));
 
 /**
  * Greedy text generation on the board (P-16) for a token-stream model: the text grows as the `tok` frames

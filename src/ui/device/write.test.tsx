@@ -7,7 +7,8 @@ import { sequenceSpec } from '../../core/model/token-stream.ts';
 import type { ModelSpec } from '../../core/model/types.ts';
 import type { GenerateOutcome } from '../../device/board-commands.ts';
 import { estimateTokenRates, formatRate, measuredRates } from './token-rates.ts';
-import { textTokens, tokensText, WriteCard } from './WriteCard.tsx';
+import { textTokens, tokensText } from '../../core/blob/utf8.ts';
+import { WriteCard } from './WriteCard.tsx';
 
 const lm = charLm as ModelSpec;
 const rates = estimateTokenRates(lm);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { decodeUtf8 } from '../../core/blob/utf8.ts';
+import { tokensText } from '../../core/blob/utf8.ts';
 import type { Program } from '../../core/reference/interpreter.ts';
 import { writeText, type WriteRequest } from './writer.ts';
 
@@ -49,7 +49,7 @@ export function useWriting(program: Program | null): {
         onBatch: (tokens, ms) =>
           setWriting((w) => ({
             ...w,
-            text: decodeUtf8(Uint8Array.from(tokens)),
+            text: tokensText(tokens),
             tokens: tokens.length,
             rate: ms > 0 ? (1000 * tokens.length) / ms : null,
           })),

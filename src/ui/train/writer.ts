@@ -1,5 +1,5 @@
 import type { TensorEntry } from '../../core/blob/types.ts';
-import { encodeUtf8 } from '../../core/blob/utf8.ts';
+import { textTokens } from '../../core/blob/utf8.ts';
 import { resetState } from '../../core/reference/generate.ts';
 import { run, type Program } from '../../core/reference/interpreter.ts';
 import { temperatureChoice } from '../../core/reference/sample.ts';
@@ -83,6 +83,6 @@ export async function writeText(
   request: WriteRequest,
   options: BatchOptions,
 ): Promise<number[]> {
-  const writer = startWriting(program, [...encodeUtf8(request.prompt)], request);
+  const writer = startWriting(program, textTokens(request.prompt), request);
   return writeInBatches(writer, request.length, options);
 }
