@@ -30,6 +30,8 @@ static void board(void *ctx, mn_board_info_t *info) {
     info->largest_free_block = 200000;
     info->partition_bytes = 0x100000;
     info->cpu_mhz = 160;
+    info->flavour = "bare-metal";
+    info->console = "usb-serial-jtag";
 }
 
 static void start(const mn_model_t *model, mn_status_t status, uint8_t *arena) {
@@ -80,6 +82,8 @@ static void test_info(void) {
     MN_CHECK(f->payload[26] == 0 && f->payload[27] == 0 && f->payload[28] == 1); /* status 0, present */
     MN_CHECK(u32_at(f, 39) == 5 && u32_at(f, 43) == 3 && u32_at(f, 47) == 2 && u32_at(f, 51) == 1);
     MN_CHECK(f->payload[55] == 1 && f->payload[56] == 7 && memcmp(f->payload + 57, "esp32c3", 7) == 0);
+    static const char tail[] = "\x0a" "bare-metal" "\x0f" "usb-serial-jtag"; /* flavour, console: the last fields */
+    MN_CHECK(f->len > sizeof tail && memcmp(f->payload + f->len - (sizeof tail - 1), tail, sizeof tail - 1) == 0);
 }
 
 static void test_run(void) {

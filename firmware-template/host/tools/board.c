@@ -33,6 +33,8 @@ static void board_info(void *ctx, mn_board_info_t *info) {
     info->largest_free_block = b->largest;
     info->partition_bytes = PARTITION_BYTES;
     info->cpu_mhz = 0;
+    info->flavour = "host";
+    info->console = "stdio";
 }
 
 /* Fills the partition like flash: the file's bytes, then erased 0xFF. */

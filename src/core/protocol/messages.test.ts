@@ -6,6 +6,9 @@ import { decodeChunk, decodeErr, decodeInfo, decodeRun, decodeSelfTest, encodeCh
 // chip esp32c3), so these tests check the TypeScript decoders against the firmware's encoder.
 const HELLO =
   '@MN1 0 hello 72 AQAAAQAAAQABAAAABQAAAAQAAAAQAAAAAAAAAAEBAOIAAADoR1Q/BQAAAAMAAAACAAAAAQAAAAEHZXNwMzJjMwJucwRzZWVk 085fe8d0';
+// The same board today (model "sine", chip esp32c6): the payload goes on with flavour and console.
+const HELLO_WITH_PORT =
+  '@MN1 0 hello 83 AQAAAQAAAQABAAAABQAAAAQAAAAQAAAAAAAAAAEBAPQDAAA+BxwDIAAAAAEAAAABAAAAAwAAAAAHZXNwMzJjNgJucwRzaW5lBGhvc3QFc3RkaW8= 1445ba80';
 const OUT = '@MN1 3 out 6 AAAAADHd 7ad3ce7c';
 const RUN = '@MN1 3 run 20 AgAAANQMAAAAAAAABQAAAAEAAAA= 20895bdd';
 const SELFTEST = '@MN1 5 selftest 25 AQAAAAD/////UAAAAAAAAAAFAAAAAQAAAA== 82505015';
@@ -29,6 +32,13 @@ describe('command payloads', () => {
       steps: 1,
     });
     expect(info.model).toMatchObject({ blobVersion: 1, blobBytes: 226, hasTestVector: true });
+  });
+
+  it('[P-11] reads the flavour and console after the model name, and an older payload without them as empty', () => {
+    const info = decodeInfo(decodeFrame(HELLO_WITH_PORT).payload);
+    expect(info).toMatchObject({ chip: 'esp32c6', flavour: 'host', console: 'stdio' });
+    expect(info.model?.name).toBe('sine');
+    expect(decodeInfo(decodeFrame(HELLO).payload)).toMatchObject({ flavour: '', console: '' });
   });
 
   it('[P-13] decodes output chunks and the final run frame', () => {

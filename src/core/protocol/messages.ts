@@ -24,6 +24,10 @@ export interface BoardInfo {
   };
   readonly chip: string;
   readonly cycleUnit: string;
+  /** "esp-idf", "bare-metal" or "host"; "" from a firmware that predates the field. */
+  readonly flavour: string;
+  /** The port the board answers on: "uart0", "usb-serial-jtag" or "stdio"; "" when not reported. */
+  readonly console: string;
 }
 
 /** P-11: the payload of `info` and `hello`. */
@@ -49,6 +53,9 @@ export function decodeInfo(payload: Uint8Array): BoardInfo {
   const chip = r.str();
   const cycleUnit = r.str();
   const name = r.str();
+  // Firmware 0.1.0 ends the payload at the model name.
+  const flavour = r.remaining() > 0 ? r.str() : '';
+  const console = r.remaining() > 0 ? r.str() : '';
   r.end();
   const model = {
     name,
@@ -73,6 +80,8 @@ export function decodeInfo(payload: Uint8Array): BoardInfo {
     ...(present ? { model } : {}),
     chip,
     cycleUnit,
+    flavour,
+    console,
   };
 }
 

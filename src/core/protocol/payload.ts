@@ -42,6 +42,10 @@ export class PayloadReader {
     return this.u32() * 2 ** 32 + low;
   }
 
+  remaining(): number {
+    return this.bytes.length - this.at;
+  }
+
   bytesLeft(): Uint8Array {
     return this.bytes.subarray(this.need(this.bytes.length - this.at));
   }

@@ -30,6 +30,8 @@ export function encodeInfo(info: BoardInfo): Uint8Array {
   str(info.chip);
   str(info.cycleUnit);
   str(m?.name ?? '');
+  str(info.flavour);
+  str(info.console);
   return Uint8Array.from(bytes);
 }
 
@@ -44,6 +46,8 @@ export const SCRIPTED_INFO: BoardInfo = {
   modelStatus: 505,
   chip: 'esp32c3',
   cycleUnit: 'cycles',
+  flavour: 'esp-idf',
+  console: 'usb-serial-jtag',
 };
 
 /** What a board reports about the blob in its model partition: its header, or why it was refused. */

@@ -18,6 +18,11 @@ uint32_t mn_port_cycles(void);
 /* The unit mn_port_cycles counts, for reports: "cycles", "instructions" or "ns". */
 const char *mn_port_cycle_unit(void);
 
+/* Called between the steps of long work (between ops of a run, between tokens of a generation). A port whose
+ * platform has a scheduler or watchdog lets it run here, deciding itself how often that is due; others do
+ * nothing. The interpreter's results never depend on it. */
+void mn_port_yield(void);
+
 /* One line of diagnostics (no trailing newline needed). Never used on the protocol channel. */
 void mn_port_log(const char *line);
 

@@ -24,7 +24,9 @@ typedef struct {
     uint32_t free_heap;          /* bytes */
     uint32_t largest_free_block; /* bytes: the largest arena the board could allocate now */
     uint32_t partition_bytes;    /* capacity of the model partition, 0 when it is missing */
-    uint32_t cpu_mhz;            /* 0 when unknown */
+    uint32_t cpu_mhz;            /* the clock the CPU runs at now, 0 when unknown */
+    const char *flavour;         /* firmware flavour: "esp-idf", "bare-metal" or "host"; NULL reads as "" */
+    const char *console;         /* where the protocol answers: "uart0", "usb-serial-jtag", "stdio"; NULL = "" */
 } mn_board_info_t;
 
 typedef struct {

@@ -9,3 +9,5 @@ uint32_t mn_port_cycles(void) { return (uint32_t)esp_cpu_get_cycle_count(); }
 const char *mn_port_cycle_unit(void) { return "cycles"; }
 
 void mn_port_log(const char *line) { ESP_LOGI("minnow", "%s", line); }
+
+void mn_port_yield(void) {}

@@ -15,3 +15,5 @@ uint32_t mn_port_cycles(void) {
 const char *mn_port_cycle_unit(void) { return "ns"; }
 
 void mn_port_log(const char *line) { fprintf(stderr, "%s\n", line); }
+
+void mn_port_yield(void) {}

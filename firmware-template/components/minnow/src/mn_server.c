@@ -37,8 +37,12 @@ static void send_err(mn_server_t *s, mn_status_t code, const char *detail) {
     send(s, "err", s->reply, w.len);
 }
 
+static void write_text(mn_le_t *w, const char *text) {
+    mn_le_str(w, text, text != NULL ? strlen(text) : 0u);
+}
+
 static void write_info(mn_server_t *s, mn_le_t *w) {
-    mn_board_info_t board = {"unknown", 0, 0, 0, 0};
+    mn_board_info_t board = {"unknown", 0, 0, 0, 0, NULL, NULL};
     if (s->io.board_info != NULL) s->io.board_info(s->io.ctx, &board);
     mn_model_info_t m;
     memset(&m, 0, sizeof m);
@@ -64,10 +68,12 @@ static void write_info(mn_server_t *s, mn_le_t *w) {
     mn_le_u32(w, m.output_bytes);
     mn_le_u32(w, m.steps);
     mn_le_u8(w, (uint32_t)m.has_test_vector);
-    mn_le_str(w, board.chip, board.chip != NULL ? strlen(board.chip) : 0u);
+    write_text(w, board.chip);
     const char *unit = mn_port_cycle_unit();
     mn_le_str(w, unit, strlen(unit));
     mn_le_str(w, m.name, m.name_len);
+    write_text(w, board.flavour);
+    write_text(w, board.console);
 }
 
 static void send_info(mn_server_t *s, const char *kind) {
