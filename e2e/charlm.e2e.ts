@@ -26,6 +26,11 @@ describe.skipIf(!findVirtualBoard())(
       await app.page.getByRole('button', { name: 'Open char-lm as a new project' }).click();
       await app.page.getByTestId('chip-picker').selectOption(app.bridge.board.chip.id);
       await stage(/Train/);
+      // As a person would, wait until the badge says what the trainer runs on: before that the worker is still
+      // starting and the text would go nowhere.
+      await expect
+        .poll(() => app.page.getByTestId('train-backend').getAttribute('data-backend'), { timeout: 60_000 })
+        .toMatch(/webgl|wasm|cpu/);
       await app.page.getByTestId('text-corpus').fill(CORPUS);
       await app.page.getByTestId('load-text').click();
       const windows = CORPUS.length - 32;

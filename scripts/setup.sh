@@ -5,20 +5,40 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # gcc/cmake: firmware host tests; chromium: e2e tests; the RV32 cross compiler, picolibc and QEMU: the
-# firmware's RV32IMC parity test and instruction counts; clang: libFuzzer for the firmware fuzz targets.
+# firmware's RV32IMC parity test and instruction counts; clang: libFuzzer for the firmware fuzz targets;
+# python3-unicorn: the CPU core of the ESP32-C3/C6 emulator that boots the bare-metal image.
+export DEBIAN_FRONTEND=noninteractive
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
 APT_PACKAGES=(gcc g++ cmake make clang fonts-dejavu-core libclang-rt-14-dev chromium gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf
-  picolibc-riscv64-unknown-elf qemu-system-misc)
+  picolibc-riscv64-unknown-elf qemu-system-misc python3-unicorn)
+
+# Another apt-get (an unattended upgrade, a second set-up) may hold dpkg's or the package lists' lock: wait for
+# it rather than fail. apt's own lock timeout covers dpkg's lock; the loop also covers the lists' lock.
+apt_wait() {
+  local deadline=$((SECONDS + 900))
+  local log
+  log="$(mktemp)"
+  until $SUDO apt-get -o DPkg::Lock::Timeout=60 "$@" 2>"$log"; do
+    if ! grep -qi 'lock' "$log" || ((SECONDS > deadline)); then
+      cat "$log" >&2
+      rm -f "$log"
+      return 1
+    fi
+    echo "apt-get is busy elsewhere (a lock is held); waiting…"
+    sleep 10
+  done
+  rm -f "$log"
+}
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 if ((${#missing[@]} > 0)); then
-  SUDO=""
-  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   echo "Installing Debian packages: ${missing[*]}"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  apt_wait update -qq
+  apt_wait install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
 # npm ci insists that every optional platform package of the lock file (rollup's, for one) is listed there;
