@@ -65,9 +65,22 @@ describe('trained weights in a project file', () => {
       [layers({ bias: btoa('abc') }), /multiple of 4/],
       [layers({ bias: btoa(String.fromCharCode(0, 0, 0xc0, 0x7f)) }), /NaN/],
       [{ format: 'minnow-weights', version: 1, layers: { 'bad id!': {} } }, /weights\.layers/],
+      [layers({ bias: 'AAA=AAAA' }), /weights\.layers\.out\.bias: expected base64/],
+      // Keys JSON.parse makes own properties; a plain object copy would lose or skip them.
+      [{ format: 'minnow-weights', version: 1, layers: JSON.parse('{"__proto__": 5}') }, /layers\.__proto__/],
+      [layers(JSON.parse('{"__proto__": 42}')), /weights\.layers\.out\.__proto__: expected base64/],
     ];
     for (const [w, message] of cases) expect(failure(withWeights(w)), JSON.stringify(w)).toMatch(message);
     for (const w of cases) expect(failure(withWeights(w[0]))).toMatch(/^E601/);
+  });
+
+  it('[PW-2] round-trips one weight tensor of 850,000 floats, under the 5 MB file limit', () => {
+    const kernel = Float32Array.from({ length: 850_000 }, (_, i) => (i % 977) / 8 - 60);
+    const big = { ...project, weights: { out: { kernel, bias: Float32Array.of(1, -2) } } };
+    const back = parseProjectText(serializeProject(big), 'esp32', NOW);
+    const read = back.weights?.out?.kernel;
+    expect(read?.length).toBe(850_000);
+    expect(read?.every((v, i) => v === kernel[i])).toBe(true);
   });
 
   it('[PW-5] names the layer whose weights no longer fit the model', () => {

@@ -2,6 +2,7 @@ import { MinnowError } from '../core/errors.ts';
 import { analyzeModel } from '../core/model/analyze.ts';
 import { shapeSize, type ModelSpec } from '../core/model/types.ts';
 import type { FloatWeights } from '../core/quant/types.ts';
+import { ownValue } from '../core/text-keys.ts';
 
 /**
  * Why saved weights no longer fit the model (PW-5), or null when every layer's weights are there with the
@@ -17,7 +18,7 @@ export function weightsMismatch(spec: ModelSpec, weights: FloatWeights): string 
   }
   for (const layer of model.layers) {
     for (const w of layer.weights) {
-      const values = weights[layer.id]?.[w.name];
+      const values = ownValue(ownValue(weights, layer.id), w.name);
       if (!values) return `layer "${layer.id}" has no trained ${w.name}`;
       const size = shapeSize(w.shape);
       if (values.length !== size) {

@@ -8,6 +8,7 @@ import { unsupported } from '../quant/unsupported.ts';
 import { quantizeChannels } from '../quant/weights.ts';
 import { ElementType } from './format.ts';
 import type { StepContext } from './step-ops.ts';
+import { ownValue } from '../text-keys.ts';
 
 /** F-53 … F-56, F-64, F-75: weights (packed as the layer asks), bias and requantization of a channel op. */
 export function channelOp(
@@ -24,7 +25,7 @@ export function channelOp(
     : g.rows.window * g.cols.window * g.inChannels;
   const sx = (c.quant[step.inputs[0] ?? 0] as QuantParams).scale;
   const sy = (c.quant[step.output] as QuantParams).scale;
-  const packing = c.packing?.[step.layer.id] ?? 'int8';
+  const packing = ownValue(c.packing, step.layer.id) ?? 'int8';
   if (packing !== 'int8' && !PACKABLE_OPS.has(step.op)) {
     const layers = [...PACKABLE_OPS].join(', ');
     throw unsupported(

@@ -5,6 +5,7 @@ import { unsupported } from '../quant/unsupported.ts';
 import { GRU_KEEP_STATE } from '../reference/gru.ts';
 import { ElementType } from './format.ts';
 import type { StepContext } from './step-ops.ts';
+import { ownValue } from '../text-keys.ts';
 
 /** The quantization of the state, as of the GRU output (F-74). */
 const STATE_QUANT: QuantParams = { scale: 1 / 128, zeroPoint: 0 };
@@ -22,7 +23,7 @@ export function gruOp(c: StepContext): { constants: number; attr: number[]; inpu
   if (step.activation !== 'linear')
     throw unsupported(step, 'a ReLU right after it', 'Put another layer between the GRU and the ReLU.');
   const sx = (c.quant[step.inputs[0] ?? 0] as QuantParams).scale;
-  const packing = c.packing?.[step.layer.id] ?? 'int8';
+  const packing = ownValue(c.packing, step.layer.id) ?? 'int8';
   const q = quantizeGru(g, sx, step.layer.id, packing);
   const rows = 3 * g.units;
   const depth = g.kernel.length / rows;

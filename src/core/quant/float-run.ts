@@ -17,6 +17,7 @@ import type { FloatWeights, Range } from './types.ts';
 import { layerPackings, type WeightPacking } from './packing.ts';
 import { noKernel } from './unsupported.ts';
 import { rootOf, viewSources } from './views.ts';
+import { ownValue } from '../text-keys.ts';
 
 const CHANNEL_OPS = new Set(['Dense', 'Conv2D', 'DepthwiseConv2D', 'Conv1D', 'BatchNormalization']);
 
@@ -83,7 +84,7 @@ export function floatModel(
     if (step.op === 'Embedding') {
       const dim = step.layer.outputShape[step.layer.outputShape.length - 1] ?? 1;
       const trained = weightOf(weights, step.layer, 'embeddings');
-      tables.set(step.index, embeddingTable(trained, dim, packing[step.layer.id] ?? 'int8'));
+      tables.set(step.index, embeddingTable(trained, dim, ownValue(packing, step.layer.id) ?? 'int8'));
     }
   }
   return { graph, params, views: viewSources(model, graph), tables, grus };

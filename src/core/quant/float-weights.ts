@@ -2,6 +2,7 @@ import { MinnowError } from '../errors.ts';
 import { formatShape, shapeSize, type AnalyzedLayer } from '../model/types.ts';
 import type { ExecStep } from '../plan/types.ts';
 import type { FloatWeights } from './types.ts';
+import { ownValue } from '../text-keys.ts';
 
 /**
  * The float parameters of a Dense/Conv/BN step in the blob's layouts (FORMAT §5): Dense [U, I], Conv2D
@@ -20,7 +21,7 @@ export interface ChannelParams {
 /** The weight named `name` of `layer`, checked for presence, size and finiteness (codes 620–622). */
 export function weightOf(weights: FloatWeights, layer: AnalyzedLayer, name: string): Float32Array {
   const spec = layer.weights.find((w) => w.name === name);
-  const values = weights[layer.id]?.[name];
+  const values = ownValue(ownValue(weights, layer.id), name);
   if (!spec || !values) throw new MinnowError('WEIGHTS_MISSING', { layer: layer.id, weight: name });
   const expected = shapeSize(spec.shape);
   if (values.length !== expected) {

@@ -1,6 +1,7 @@
 import { ElementType } from '../blob/format.ts';
 import type { AnalyzedModel, WeightPacking } from '../model/types.ts';
 import { roundHalfAway } from './calibrate.ts';
+import { textKeyed } from '../text-keys.ts';
 
 export type { WeightPacking };
 
@@ -12,7 +13,7 @@ export const PACKING_TYPE = {
 
 /** The packing each layer asks for with its `packing` parameter, int8 layers left out. */
 export function layerPackings(model: AnalyzedModel): Record<string, WeightPacking> {
-  const out: Record<string, WeightPacking> = {};
+  const out = textKeyed<WeightPacking>();
   for (const layer of model.layers) {
     const packing = layer.params.packing as WeightPacking | undefined;
     if (packing && packing !== 'int8') out[layer.id] = packing;

@@ -2,6 +2,7 @@ import type { AnalyzedModel, WeightSpec } from '../model/types.ts';
 import { shapeSize } from '../model/types.ts';
 import { createRandom, type Random } from '../random.ts';
 import type { FloatWeights } from './types.ts';
+import { textKeyed } from '../text-keys.ts';
 
 /** tfjs's fans: the kernel's last two axes are in/out channels, the rest the receptive field. */
 function glorotLimit(shape: readonly number[]): number {
@@ -36,10 +37,10 @@ function values(rnd: Random, w: WeightSpec): Float32Array {
  */
 export function randomWeights(model: AnalyzedModel, seed: number): FloatWeights {
   const rnd = createRandom(seed);
-  const out: Record<string, Record<string, Float32Array>> = {};
+  const out = textKeyed<Record<string, Float32Array>>();
   for (const layer of model.layers) {
     if (layer.weights.length === 0) continue;
-    out[layer.id] = Object.fromEntries(layer.weights.map((w) => [w.name, values(rnd, w)]));
+    out[layer.id] = textKeyed(layer.weights.map((w) => [w.name, values(rnd, w)]));
   }
   return out;
 }

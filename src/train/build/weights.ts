@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { FloatWeights } from '../../core/quant/types.ts';
 import { weightOf } from '../../core/quant/float-weights.ts';
 import type { BuiltModel } from './build-model.ts';
+import { textKeyed } from '../../core/text-keys.ts';
 
 /** A tfjs variable's own name without its layer scope: "dense_Dense1/kernel" → "kernel". */
 function shortName(variable: tf.LayerVariable): string {
@@ -16,11 +17,11 @@ function variablesOf(built: BuiltModel, id: string): Map<string, tf.LayerVariabl
 
 /** Every layer's weights as core's FloatWeights (tfjs layouts, copied off the backend). */
 export function extractWeights(built: BuiltModel): FloatWeights {
-  const out: Record<string, Record<string, Float32Array>> = {};
+  const out = textKeyed<Record<string, Float32Array>>();
   for (const layer of built.analyzed.layers) {
     if (layer.weights.length === 0) continue;
     const variables = variablesOf(built, layer.id);
-    out[layer.id] = Object.fromEntries(
+    out[layer.id] = textKeyed(
       layer.weights.map((w) => {
         const variable = variables.get(w.name);
         if (!variable) throw new Error(`tfjs layer for "${layer.id}" has no weight "${w.name}"`);
