@@ -8,14 +8,17 @@ import type { Command } from '../command.ts';
 import { EXIT, type CliIo } from '../io.ts';
 import { readBinaryFile } from '../read.ts';
 import { writeOutput } from './compile.ts';
+import { INPUT_FLAGS, INPUT_SWITCHES, inputOptionCount, runInput } from './run-input.ts';
+import { argMax } from '../../core/arrays.ts';
 
 const USAGE =
-  'minnow run <model.bin> --input in.bin [-o out.bin] [--json]  |  minnow run <model.bin> --self-test';
+  'minnow run <model.bin> (--input in.bin | --values "0.5,0.1,…" | --test-input) [--save-input in.bin] ' +
+  '[-o out.bin] [--json]  |  minnow run <model.bin> --self-test';
 
 function report(output: Int8Array, tensor: TensorEntry): { values: number[]; real: number[]; top: number } {
-  const values = [...output];
+  const values = Array.from(output);
   const real = values.map((q) => tensor.scale * (q - tensor.zeroPoint));
-  const top = values.indexOf(Math.max(...values));
+  const top = argMax(values);
   return { values, real, top };
 }
 
@@ -24,18 +27,22 @@ function report(output: Int8Array, tensor: TensorEntry): { values: number[]; rea
  * board computes, byte for byte — and prints (or writes) the raw int8 output.
  */
 export function runRun(argv: readonly string[], io: CliIo): number {
-  const args = parseArgs(argv, ['input', 'o', 'output'], ['json', 'self-test']);
+  const args = parseArgs(
+    argv,
+    [...INPUT_FLAGS, 'save-input', 'o', 'output'],
+    [...INPUT_SWITCHES, 'json', 'self-test'],
+  );
   const [file, ...extra] = args.positional;
-  const inputFile = flagString(args, 'input');
-  if (file === undefined || extra.length > 0 || (inputFile === undefined) === !args.flags.has('self-test')) {
+  const selfTesting = args.flags.has('self-test');
+  if (file === undefined || extra.length > 0 || inputOptionCount(args) !== (selfTesting ? 0 : 1)) {
     throw new MinnowError('CLI_USAGE', {
-      detail: `run takes one blob and either --input or --self-test. Usage: ${USAGE}`,
+      detail: `run takes one blob and one of --input, --values, --test-input, or --self-test. Usage: ${USAGE}`,
     });
   }
   const program = prepare(readBlob(readBinaryFile(file)));
   const { header, tensors } = program.blob;
   const arena = new Uint8Array(header.arenaSize);
-  if (inputFile === undefined) {
+  if (selfTesting) {
     try {
       selfTest(program, arena);
     } catch (e) {
@@ -48,8 +55,11 @@ export function runRun(argv: readonly string[], io: CliIo): number {
     io.stdout.write(`${file}: the test vector reproduces (${header.name}).\n`);
     return EXIT.ok;
   }
-  const bytes = readBinaryFile(inputFile);
-  const output = run(program, new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length), arena);
+  const input = runInput(args, program.blob);
+  const saveInput = flagString(args, 'save-input');
+  if (saveInput !== undefined)
+    writeOutput(saveInput, new Uint8Array(input.buffer, input.byteOffset, input.length));
+  const output = run(program, input, arena);
   const out = flagString(args, 'o') ?? flagString(args, 'output');
   if (out !== undefined) writeOutput(out, new Uint8Array(output.buffer, output.byteOffset, output.length));
   const outputTensor = tensors[header.outputTensor] as TensorEntry;
@@ -69,6 +79,6 @@ export function runRun(argv: readonly string[], io: CliIo): number {
 export const runCommand: Command = {
   name: 'run',
   summary: 'Runs a model blob on raw int8 input with the reference interpreter.',
-  usage: 'minnow run <model.bin> --input in.bin [-o out.bin] [--json]',
+  usage: USAGE,
   run: runRun,
 };

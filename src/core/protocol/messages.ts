@@ -1,4 +1,5 @@
 /** Payloads of the version-1 commands (docs/PROTOCOL.md P-11 … P-15). */
+import { decodeUtf8 } from '../blob/utf8.ts';
 import { PayloadReader } from './payload.ts';
 
 export interface BoardInfo {
@@ -138,5 +139,5 @@ export function encodeChunk(offset: number, bytes: Uint8Array): Uint8Array {
 export function decodeErr(payload: Uint8Array): { code: number; message: string } {
   const r = new PayloadReader(payload, 'err');
   const code = r.u16();
-  return { code, message: String.fromCharCode(...r.bytesLeft()) };
+  return { code, message: decodeUtf8(r.bytesLeft()) };
 }

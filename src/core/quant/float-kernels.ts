@@ -4,6 +4,7 @@
  */
 import { windowSpan, type WindowAxis } from '../reference/window.ts';
 import type { ChannelParams } from './float-weights.ts';
+import { maxOf } from '../arrays.ts';
 
 export interface ChannelGeometry {
   readonly rows: WindowAxis;
@@ -78,7 +79,7 @@ export function floatSoftmax(x: Float32Array, n: number): Float32Array {
   const out = new Float32Array(x.length);
   for (let row = 0; row < x.length; row += n) {
     const slice = x.subarray(row, row + n);
-    const max = Math.max(...slice);
+    const max = maxOf(slice);
     const e = slice.map((v) => Math.exp(v - max));
     const sum = e.reduce((a, b) => a + b, 0);
     e.forEach((v, j) => (out[row + j] = v / sum));

@@ -5,6 +5,7 @@ import type { QuantParams } from '../../core/quant/types.ts';
 import type { BuiltModel } from '../build/build-model.ts';
 import { runInt8, type Int8Model } from './int8-model.ts';
 import { relativeError } from './metrics.ts';
+import { appendAll } from '../../core/arrays.ts';
 
 export interface LayerError {
   readonly layerId: string;
@@ -59,11 +60,11 @@ export function perLayerErrors(
       layers.forEach((l, k) => {
         const seen = observed.get(l.id);
         if (seen?.op !== op) return;
-        (got[k] as number[]).push(...dequantize(output, seen.quant));
+        appendAll(got[k] as number[], dequantize(output, seen.quant));
         // A token stream's int8 layer sees the last token only: the end of the window model's output.
         const float = floats[k] as Float32Array;
         const end = ((i + 1) * float.length) / samples.length;
-        (want[k] as number[]).push(...float.subarray(end - output.length, end));
+        appendAll(want[k] as number[], float.subarray(end - output.length, end));
       });
     });
   });

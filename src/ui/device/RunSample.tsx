@@ -5,6 +5,7 @@ import type { RunOutcome } from '../../device/board-commands.ts';
 import { quantizeInput } from '../../device/validate.ts';
 import { DrawingPad } from '../common/DrawingPad.tsx';
 import { formatBytes } from './save-file.ts';
+import { argMax } from '../../core/arrays.ts';
 
 export interface Sample {
   readonly values: Float32Array;
@@ -30,7 +31,7 @@ export function RunSample({ blob, samples, classNames, lastRun, disabled, onRun 
   const [index, setIndex] = useState(0);
   const [drawing, setDrawing] = useState<Float32Array>();
   const values = lastRun ? Array.from(lastRun.output, (v) => output.scale * (v - output.zeroPoint)) : [];
-  const best = values.indexOf(Math.max(...values));
+  const best = argMax(values);
   return (
     <section className="device-card run-sample" aria-label="Run a sample">
       <h3>Run a sample on the board</h3>
