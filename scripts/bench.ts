@@ -73,10 +73,29 @@ function benchInspect(): void {
   }
 }
 
+/** Dense 784 → units: sizing it must not make its weights (a blob holds at most 16 MB, F-4). */
+function wideModel(units: number) {
+  const layers = [{ id: 'fc', type: 'Dense', units }];
+  return { format: 'minnow-model', version: 1, name: 'wide', input: { shape: [784] }, layers };
+}
+
+function benchBigInspect(): void {
+  console.log('\n## Inspect of models too big for any blob: time and heap growth (bounded for any size)');
+  for (const units of [1000, 1_000_000, 1e12]) {
+    const heap0 = process.memoryUsage().heapUsed;
+    const ms = medianMs(() => inspectModel(wideModel(units), { chip: 'esp32' }), 20);
+    const mb = (process.memoryUsage().heapUsed - heap0) / 2 ** 20;
+    console.log(
+      `Dense 784→${units.toExponential(0)}: ${ms.toFixed(3)} ms per inspect, heap +${mb.toFixed(1)} MB`,
+    );
+  }
+}
+
 console.log('# Minnow benchmarks (figures, not pass/fail)');
 benchExamples();
 benchRandom(1000);
 benchInspect();
+benchBigInspect();
 console.log('\n## Blob overhead and reference interpreter speed');
 console.log(formatBlobBench(benchBlob(1000)));
 console.log('\n## GRU gate functions, integer (Q12 in, Q15 out) against float, pre-activations −12 … 12');

@@ -461,6 +461,11 @@ export const ERRORS = {
     message: 'Partition "{name}" cannot be placed: {detail}',
     hint: 'Partitions need 1–16 character names, 4 KB sizes, and offsets that do not overlap (apps aligned to 64 KB).',
   },
+  BLOB_TOO_LARGE: {
+    code: 627,
+    message: 'The model does not fit the blob format: {detail} (docs/FORMAT.md F-4).',
+    hint: 'Make the model smaller: fewer units, filters or layers, or weights stored as int4 or ternary.',
+  },
 
   // 60x: project files (docs/PROJECT.md) and the browser's project storage
   PROJECT_NOT_JSON: {

@@ -1,9 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { cHeader } from '../../core/blob/c-header.ts';
 import { compileModel } from '../../core/blob/compile.ts';
+import { checkBlobLimits } from '../../core/blob/limits.ts';
 import { readBlob } from '../../core/blob/reader.ts';
 import { MinnowError } from '../../core/errors.ts';
 import { analyzeModel } from '../../core/model/analyze.ts';
+import { planModel } from '../../core/plan/index.ts';
 import { randomInputs, randomWeights } from '../../core/quant/random-weights.ts';
 import { flagString, parseArgs, type ParsedArgs } from '../args.ts';
 import type { Command } from '../command.ts';
@@ -66,6 +68,8 @@ export function runCompile(argv: readonly string[], io: CliIo): number {
   const model = analyzeModel(modelOf(readJsonFile(file)));
   const seed = intFlag(args, 'seed', 1, 0, 2 ** 32 - 1);
   const samples = intFlag(args, 'calibration-samples', 32, 1, 10_000);
+  // Refuses a model beyond the blob format from its shapes, before its random weights are made.
+  checkBlobLimits(planModel(model));
   const compiled = compileModel(model, randomWeights(model, seed), {
     calibration: randomInputs(model, samples, seed),
     testVector: args.flags.has('test-vector'),

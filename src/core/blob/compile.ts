@@ -9,6 +9,7 @@ import type { CalibrationOptions, FloatWeights, QuantParams, Range } from '../qu
 import { prepare, run } from '../reference/interpreter.ts';
 import { storedShape, TableBuilder } from './assemble.ts';
 import { ElementType } from './format.ts';
+import { checkBlobLimits } from './limits.ts';
 import { readBlob } from './reader.ts';
 import { addStepOp } from './step-ops.ts';
 import type { BlobContent } from './types.ts';
@@ -113,8 +114,10 @@ function content(
 export function compileModel(model: AnalyzedModel, weights: FloatWeights, options: CompileOptions): Compiled {
   const calibrated: Ranges = (float) =>
     calibrate(float, options.calibration, options.calibrationOptions, options.keepGruState);
-  const built = content(model, weights, options.plan ?? planModel(model), calibrated, options);
-  const { blob: packed, quant, plan } = built;
+  const plan = options.plan ?? planModel(model);
+  checkBlobLimits(plan, options.packing);
+  const built = content(model, weights, plan, calibrated, options);
+  const { blob: packed, quant } = built;
   const graph = plan.graph;
   const input = quant[graph.inputTensor] as QuantParams;
   const output = quant[graph.outputTensor] as QuantParams;
@@ -138,6 +141,7 @@ export function blobSize(
   plan: MemoryPlan = planModel(model),
   packing?: Readonly<Record<string, WeightPacking>>,
 ): number {
+  checkBlobLimits(plan, packing);
   const unitRanges: Ranges = () => plan.graph.tensors.map(() => ({ min: -1, max: 1 }));
   return writeBlob(content(model, randomWeights(model, 0), plan, unitRanges, { packing }).blob).length;
 }

@@ -1,3 +1,4 @@
+import { MinnowError } from '../errors.ts';
 import {
   align16,
   blobCrc,
@@ -8,6 +9,9 @@ import {
   HEADER,
   HEADER_SIZE,
   MAGIC,
+  MAX_OPS,
+  MAX_SIZE,
+  MAX_TENSORS,
   NAME_BYTES,
 } from './format.ts';
 import type { BlobContent, OpEntry, TensorContent } from './types.ts';
@@ -68,9 +72,21 @@ function writeOp(view: DataView, at: number, op: OpEntry): void {
   op.attr.forEach((a, i) => view.setUint8(at + 10 + i, a));
 }
 
+/** F-4's limits, so nothing is written that readBlob (and the board) would then refuse as damaged. */
+function checkWritable(content: BlobContent, size: number): void {
+  const over = (what: string, value: number, max: number) => {
+    if (value > max) throw new MinnowError('BLOB_TOO_LARGE', { detail: `${what} ${value}, at most ${max}` });
+  };
+  over('blob bytes', size, MAX_SIZE);
+  over('arena bytes', content.arenaSize, MAX_SIZE);
+  over('tensors', content.tensors.length, MAX_TENSORS);
+  over('ops', content.ops.length, MAX_OPS);
+}
+
 /** Packs `content` into a version-1 blob (docs/FORMAT.md). The content is trusted: readBlob checks it. */
 export function writeBlob(content: BlobContent): Uint8Array {
   const { slots, test, end } = layoutData(content);
+  checkWritable(content, end);
   const out = new Uint8Array(end);
   const view = new DataView(out.buffer);
   out.set(MAGIC, HEADER.magic);
