@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { MinnowError } from '../core/errors.ts';
+import { parseProject } from '../state/project-file.ts';
 
 /** Reads a JSON file, naming the file in every error so a teacher's batch script shows which one failed. */
 export function readJsonFile(path: string): unknown {
@@ -28,4 +29,12 @@ export function readBinaryFile(path: string): Uint8Array {
       detail: (e as NodeJS.ErrnoException).code ?? String(e),
     });
   }
+}
+
+/** A model file, or the model inside a project file (checked as a project, whatever its version). */
+export function readModelFile(path: string): unknown {
+  const raw = readJsonFile(path);
+  const isProject =
+    typeof raw === 'object' && raw !== null && (raw as { format?: unknown }).format === 'minnow-project';
+  return isProject ? parseProject(raw).model : raw;
 }

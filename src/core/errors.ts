@@ -480,7 +480,7 @@ export const ERRORS = {
   },
   PROJECT_VERSION: {
     code: 602,
-    message: 'Project file version {version} is not supported (this Minnow reads version 1).',
+    message: 'Project file version {version} is not supported (this Minnow reads versions {readable}).',
     hint: 'Open the file with a newer Minnow.',
   },
   STORAGE_UNAVAILABLE: {
@@ -509,6 +509,12 @@ export const ERRORS = {
     code: 643,
     message: 'The CSV file has no numeric column besides the label column "{column}".',
     hint: 'Add at least one column of numbers for the model to learn from.',
+  },
+  CSV_UNCLOSED_QUOTE: {
+    code: 658,
+    message:
+      'Line {line} of the CSV file opens a quoted value (") that is never closed, so the rest of the file reads as one value.',
+    hint: 'Close that quote or remove it, save the file, and load it again.',
   },
   DATA_SHAPE: {
     code: 644,

@@ -30,7 +30,7 @@ function checkModel(raw: unknown): ModelSpec {
 /** Checks a parsed project file (docs/PROJECT.md) and returns it typed, or throws a coded error. */
 export function parseProject(raw: unknown): ProjectFile {
   if (isObject(raw) && typeof raw.version === 'number' && !READABLE_VERSIONS.includes(raw.version)) {
-    throw new MinnowError('PROJECT_VERSION', { version: raw.version });
+    throw new MinnowError('PROJECT_VERSION', { version: raw.version, readable: READABLE_VERSIONS.join(' and ') });
   }
   const result = projectFileSchema.safeParse(raw);
   if (!result.success) {

@@ -10,7 +10,7 @@ import { randomInputs, randomWeights } from '../../core/quant/random-weights.ts'
 import { flagString, parseArgs, type ParsedArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 import { EXIT, type CliIo } from '../io.ts';
-import { readJsonFile } from '../read.ts';
+import { readModelFile } from '../read.ts';
 
 const USAGE =
   'minnow compile <model-or-project.json> --random-weights [--seed N] -o model.bin [--header model_data.h] [--test-vector]';
@@ -33,13 +33,6 @@ export function writeOutput(file: string, data: Uint8Array | string): void {
   } catch (e) {
     throw new MinnowError('FILE_WRITE', { file, detail: (e as NodeJS.ErrnoException).code ?? String(e) });
   }
-}
-
-/** A model file, or the model inside a project file. */
-function modelOf(raw: unknown): unknown {
-  const wrapped =
-    typeof raw === 'object' && raw !== null && (raw as { format?: unknown }).format === 'minnow-project';
-  return wrapped ? (raw as { model?: unknown }).model : raw;
 }
 
 /**
@@ -65,7 +58,7 @@ export function runCompile(argv: readonly string[], io: CliIo): number {
       detail: `${file} holds no trained weights; pass --random-weights --seed N to compile it with seeded random ones.`,
     });
   }
-  const model = analyzeModel(modelOf(readJsonFile(file)));
+  const model = analyzeModel(readModelFile(file));
   const seed = intFlag(args, 'seed', 1, 0, 2 ** 32 - 1);
   const samples = intFlag(args, 'calibration-samples', 32, 1, 10_000);
   // Refuses a model beyond the blob format from its shapes, before its random weights are made.

@@ -7,20 +7,20 @@ import { flagString, parseArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 import { EXIT } from '../io.ts';
 import { loadShippedManifest } from '../manifest.ts';
-import { readJsonFile } from '../read.ts';
+import { readModelFile } from '../read.ts';
 import { renderInspect } from './inspect-text.ts';
 
 export const inspectCommand: Command = {
   name: 'inspect',
   summary: 'Shapes, params, MACs, memory plan; with --chip, RAM/flash/latency and a verdict.',
-  usage: 'minnow inspect <model.json> [--chip <id>] [--json]',
+  usage: 'minnow inspect <model-or-project.json> [--chip <id>] [--json]',
   run(argv, io) {
     const args = parseArgs(argv, ['chip'], ['json']);
     const [file, ...extra] = args.positional;
     if (file === undefined || extra.length > 0) {
       throw new MinnowError('CLI_USAGE', { detail: 'inspect takes exactly one model file.' });
     }
-    const raw = readJsonFile(file);
+    const raw = readModelFile(file);
     const chip = flagString(args, 'chip');
     const manifest = loadShippedManifest();
     const report = inspectModel(raw, { ...(chip ? { chip } : {}), ...(manifest ? { manifest } : {}) });

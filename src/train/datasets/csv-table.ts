@@ -65,6 +65,9 @@ export function readCsvTable(text: string, source: string, options: CsvTableOpti
       line: unclosedQuoteLine,
       message: 'a quoted value is never closed; the rest of the file is ignored',
     });
+  // A quote that swallows every data row is the cause of whatever fails next: name it, not a column.
+  if (unclosedQuoteLine !== undefined && records.length <= 1)
+    throw new MinnowError('CSV_UNCLOSED_QUOTE', { line: unclosedQuoteLine });
   if (records.length === 0) throw new MinnowError('DATA_EMPTY', { source });
   if (delimiter !== ',')
     log.note(`Values are separated by ${delimiter === '\t' ? 'tabs' : `"${delimiter}"`}.`);

@@ -26,6 +26,36 @@ describe('tokenizeCsv', () => {
   });
 });
 
+describe('a quote that never closes', () => {
+  it('is named as the cause, with its line, when it swallows every data row (never the label column)', () => {
+    const cases: [string, number][] = [
+      ['x1,x2,label\n"1,2,a\n3,4,b\n', 2],
+      ['"x1,x2,label\n1,2,a\n3,4,b\n', 1],
+      ['x1,x2,label\n1,2,"a\n3,4,b\n5,6,c\n', 2],
+    ];
+    for (const [text, line] of cases) {
+      let error: unknown;
+      try {
+        parseCsv(text, 'q.csv');
+      } catch (e) {
+        error = e;
+      }
+      expect(error, text).toBeInstanceOf(MinnowError);
+      expect((error as MinnowError).code).toBe(658);
+      expect((error as MinnowError).message).toMatch(
+        new RegExp(`^Line ${line} of the CSV file opens a quoted value`),
+      );
+      expect((error as MinnowError).message).not.toMatch(/label/);
+    }
+  });
+
+  it('is listed as an issue of its line when rows before it are usable', () => {
+    const { dataset, report } = parseCsv('x,label\n1,a\n2,b\n3,"c\n4,d\n', 'q.csv');
+    expect(dataset.count).toBe(2);
+    expect(report.issues).toEqual([{ line: 4, message: expect.stringMatching(/never closed/) }]);
+  });
+});
+
 describe('parseCsv', () => {
   it('detects the header and a label column by name, and keeps features in column order', () => {
     const { dataset, report } = parseCsv('x1,label,x2\n1,cat,2\n3,dog,4\n5,cat,6\n', 'pets.csv');
