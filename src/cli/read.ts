@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { MinnowError } from '../core/errors.ts';
 import { parseProject } from '../state/project-file.ts';
+import { parseJsonText } from '../core/json-text.ts';
 
 /** Reads a JSON file, naming the file in every error so a teacher's batch script shows which one failed. */
 export function readJsonFile(path: string): unknown {
@@ -14,7 +15,7 @@ export function readJsonFile(path: string): unknown {
     });
   }
   try {
-    return JSON.parse(text);
+    return parseJsonText(text);
   } catch (e) {
     throw new MinnowError('MODEL_NOT_JSON', { detail: `${path}: ${(e as Error).message}` });
   }

@@ -10,6 +10,7 @@ import {
 } from './project-schema.ts';
 import type { Project } from './types.ts';
 import { decodeWeights, encodeWeights } from './weights-file.ts';
+import { parseJsonText } from '../core/json-text.ts';
 
 /** A project as read from a file: everything but the id, which the app assigns. */
 export type ProjectFile = Omit<Project, 'id'>;
@@ -30,7 +31,10 @@ function checkModel(raw: unknown): ModelSpec {
 /** Checks a parsed project file (docs/PROJECT.md) and returns it typed, or throws a coded error. */
 export function parseProject(raw: unknown): ProjectFile {
   if (isObject(raw) && typeof raw.version === 'number' && !READABLE_VERSIONS.includes(raw.version)) {
-    throw new MinnowError('PROJECT_VERSION', { version: raw.version, readable: READABLE_VERSIONS.join(' and ') });
+    throw new MinnowError('PROJECT_VERSION', {
+      version: raw.version,
+      readable: READABLE_VERSIONS.join(' and '),
+    });
   }
   const result = projectFileSchema.safeParse(raw);
   if (!result.success) {
@@ -62,7 +66,7 @@ export function parseProjectText(text: string, defaultChip: string, now: string)
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = parseJsonText(text);
   } catch (e) {
     throw new MinnowError('PROJECT_NOT_JSON', { detail: (e as Error).message });
   }

@@ -2,6 +2,7 @@ import { MinnowError } from '../errors.ts';
 import { declaredVersion, firstIssue } from '../versioned.ts';
 import { manifestProblem } from './manifest-checks.ts';
 import { manifestSchema, type FirmwareBuild, type FirmwareManifest } from './manifest-schema.ts';
+import { parseJsonText } from '../json-text.ts';
 
 export type { FileRole, FirmwareBuild, FirmwareFile, FirmwareManifest } from './manifest-schema.ts';
 export { FILE_ROLES, FLASH_SIZES, flashSizeBytes } from './manifest-schema.ts';
@@ -24,7 +25,7 @@ export function parseManifest(raw: unknown): FirmwareManifest {
 export function parseManifestJson(text: string): FirmwareManifest {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = parseJsonText(text);
   } catch (e) {
     throw new MinnowError('MANIFEST_INVALID', { detail: `not JSON (${(e as Error).message})` });
   }

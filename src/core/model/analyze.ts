@@ -15,6 +15,7 @@ import {
   type ModelSpec,
   type Shape,
 } from './types.ts';
+import { parseJsonText } from '../json-text.ts';
 
 /** Checks the outer structure of a model file and returns it typed, or throws a coded error. */
 export function parseModelSpec(raw: unknown): ModelSpec {
@@ -42,7 +43,7 @@ export function parseModelSpec(raw: unknown): ModelSpec {
 export function parseModelJson(text: string): ModelSpec {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = parseJsonText(text);
   } catch (e) {
     throw new MinnowError('MODEL_NOT_JSON', { detail: (e as Error).message });
   }
