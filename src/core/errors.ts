@@ -123,6 +123,12 @@ export const ERRORS = {
     message: 'The memory planner was given an invalid buffer: {detail}',
     hint: 'Sizes must be whole bytes and lifetimes whole step numbers with first <= last.',
   },
+  PLAN_TENSOR_TOO_LARGE: {
+    code: 204,
+    message:
+      'Layer "{layer}" ({type}) outputs a tensor of shape [{shape}]: more values than any memory can count.',
+    hint: 'Make it smaller: a smaller input, fewer filters or units, or pooling and strides before this layer.',
+  },
   // 22x: chip catalog, firmware manifest, budget
   MANIFEST_VERSION: {
     code: 220,
@@ -455,6 +461,12 @@ export const ERRORS = {
     code: 625,
     message: 'Layer "{layer}" needs a rescaling factor of {value}, beyond what int8 arithmetic can express.',
     hint: 'Its weights or activations are extreme; check the training, or add BatchNormalization.',
+  },
+  QUANT_SCALE_INVALID: {
+    code: 628,
+    message:
+      'Layer "{layer}" cannot be quantized: its rescaling factor is {what}, where input, weight and output scales must be finite and above zero.',
+    hint: 'Its weights or the calibration data are degenerate (infinite, or the same value everywhere): check the data and train again.',
   },
   PARTITION_TABLE_INVALID: {
     code: 626,

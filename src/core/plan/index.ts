@@ -1,3 +1,4 @@
+import { MinnowError } from '../errors.ts';
 import type { AnalyzedModel } from '../model/types.ts';
 import { alignUp, liveBytesPerStep, peakLiveBytes } from './live.ts';
 import { lowerModel } from './lower.ts';
@@ -27,11 +28,25 @@ function stepReports(graph: ExecGraph, stateBytes: number): StepReport[] {
   }));
 }
 
+/** Names the layer that writes a buffer too large to size exactly (the model input when no step does). */
+function tooLarge(graph: ExecGraph, buffer: number): MinnowError {
+  const tensor = graph.tensors.find((t) => t.buffer === buffer);
+  const step = graph.steps.find((s) => s.output === tensor?.id);
+  return new MinnowError('PLAN_TENSOR_TOO_LARGE', {
+    layer: step?.layer.id ?? 'input',
+    type: step?.layer.type ?? 'Input',
+    shape: (tensor?.shape ?? []).join(', '),
+  });
+}
+
 /** Lowers a model, places its buffers and kept states in one arena and reports live memory per step. */
 export function planModel(model: AnalyzedModel, options: PlannerOptions = {}): MemoryPlan {
   const graph = lowerModel(model);
   const planner = createPlanner(options);
-  for (const b of graph.buffers) planner.addBuffer(b.bytes, b.firstStep, b.lastStep);
+  for (const b of graph.buffers) {
+    if (!Number.isSafeInteger(b.bytes)) throw tooLarge(graph, b.id);
+    planner.addBuffer(b.bytes, b.firstStep, b.lastStep);
+  }
   const { offsets } = planner.plan();
   // The planner places 16-byte multiples; the arena ends where the highest buffer's own bytes end. That is the
   // high-water mark the interpreter touches, so the blob's arena size and the device's use agree exactly.

@@ -99,6 +99,21 @@ describe('fixed-point arithmetic [F-50] [F-51]', () => {
     expect(() => quantizeMultiplier(2 ** 31)).toThrow(/rescaling/);
   });
 
+  it('names a degenerate factor for what it is, never "a rescaling factor of NaN"', () => {
+    const cases: [number, RegExp][] = [
+      [NaN, /rescaling factor is not a number/],
+      [Infinity, /rescaling factor is infinite/],
+      [-0.5, /rescaling factor is negative \(-0\.5\)/],
+    ];
+    for (const [real, message] of cases) {
+      expect(() => quantizeMultiplier(real, 'fc1')).toThrow(message);
+      expect(() => quantizeMultiplier(real, 'fc1')).toThrow(
+        expect.objectContaining({ code: 628, layerId: 'fc1' }),
+      );
+      expect(() => quantizeMultiplier(real, 'fc1')).not.toThrow(/NaN/);
+    }
+  });
+
   it('[F-61] a multiplier of exactly 1 copies every int8 difference unchanged', () => {
     const { multiplier, shift } = quantizeMultiplier(1);
     for (let x = -255; x <= 255; x++) expect(mbqm(x, multiplier, shift)).toBe(x);

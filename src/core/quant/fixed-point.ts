@@ -70,11 +70,14 @@ export interface QuantizedMultiplier {
 
 /**
  * F-52: encodes a real multiplier M >= 0 as m·2^(shift−31), m in [2^30, 2^31). Throws QUANT_OUT_OF_RANGE
- * (naming `layer`) when M needs a shift above 30, i.e. M >= 2^30.
+ * (naming `layer`) when M needs a shift above 30, i.e. M >= 2^30, and QUANT_SCALE_INVALID when M is not a
+ * finite number >= 0 (a degenerate scale upstream: no factor would be right).
  */
 export function quantizeMultiplier(real: number, layer = '?'): QuantizedMultiplier {
-  if (!(real >= 0) || !Number.isFinite(real))
-    throw new MinnowError('QUANT_OUT_OF_RANGE', { layer, value: real });
+  if (!(real >= 0) || !Number.isFinite(real)) {
+    const what = Number.isNaN(real) ? 'not a number' : real < 0 ? `negative (${real})` : 'infinite';
+    throw new MinnowError('QUANT_SCALE_INVALID', { layer, what });
+  }
   if (real === 0) return { multiplier: 0, shift: 0 };
   let exponent = Math.floor(Math.log2(real)) + 1;
   // log2 may be off by one at powers of two; settle the exponent so that the fraction is in [0.5, 1).
