@@ -35,12 +35,14 @@ export async function bootEditor(): Promise<Editor> {
   const fail = (e: MinnowError) =>
     actions.notify({ kind: 'error', text: `E${e.code} ${e.message} ${e.hint}` });
   if (error) fail(error);
-  if (loaded && loaded.skipped > 0) {
+  const damaged = loaded?.damaged ?? [];
+  if (damaged.length > 0) {
+    const names = damaged.map((d) => `"${d.name}"`).join(', ');
     actions.notify({
       kind: 'error',
-      text: `${loaded.skipped} saved project(s) could not be read and were left out.`,
+      text: `${damaged.length} saved project(s) could not be read: ${names}. The others are here; Projects lists the damaged ones, with their files to download.`,
     });
   }
   if (db) startAutosave(store, db, { saved: fresh ? null : data, onError: fail });
-  return { store, actions };
+  return { store, actions, damaged };
 }

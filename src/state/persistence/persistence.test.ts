@@ -31,7 +31,7 @@ describe('persistence in IndexedDB', () => {
     db.close();
 
     const loaded = await reload(factory);
-    expect(loaded.skipped).toBe(0);
+    expect(loaded.damaged).toEqual([]);
     expect(loaded.projects.map((p) => p.id)).toEqual(store.getState().order);
     expect(loaded.currentId).toBe(store.getState().currentId);
     expect(loaded.theme).toBe('dark');
@@ -56,19 +56,27 @@ describe('persistence in IndexedDB', () => {
     db.close();
   });
 
-  it('skips a damaged record instead of failing to start', async () => {
+  it('lists a damaged record with its reason and raw file, and loads the others', async () => {
     const factory = new IDBFactory();
     const db = await openDatabase(factory);
     const { store } = testEditor();
     await startAutosave(store, db, { saved: null }).flush();
     const tx = db.transaction(PROJECTS, 'readwrite');
-    tx.objectStore(PROJECTS).put({ id: 'broken', file: { format: 'minnow-project', version: 1 } });
+    const broken = { format: 'minnow-project', version: 1, name: 'Broken' };
+    tx.objectStore(PROJECTS).put({ id: 'broken', file: broken });
     tx.objectStore(PROJECTS).put({ id: 'garbage', file: 'x' });
     await new Promise((resolve) => (tx.oncomplete = resolve));
     db.close();
     const loaded = await reload(factory);
-    expect(loaded.skipped).toBe(2);
     expect(loaded.projects).toHaveLength(1);
+    expect(loaded.damaged.map((d) => [d.id, d.name])).toEqual([
+      ['broken', 'Broken'],
+      ['garbage', 'garbage'],
+    ]);
+    expect(loaded.damaged[0]?.reason).toMatch(/^E601 /);
+    // The raw file is offered as it was stored, and the record itself stays in storage.
+    expect(JSON.parse(loaded.damaged[0]?.text ?? '')).toEqual(broken);
+    expect((await reload(factory)).damaged).toHaveLength(2);
   });
 
   it('reports a coded error when IndexedDB is missing', async () => {

@@ -15,22 +15,51 @@ interface WorkspaceRecord {
 }
 const WORKSPACE_KEY = 'workspace';
 
+/** A stored project that could not be read back: kept in storage untouched, and offered as its raw file. */
+export interface DamagedProject {
+  readonly id: string;
+  readonly name: string;
+  /** Why it could not be read, in the words of its error. */
+  readonly reason: string;
+  /** The stored project file as JSON text, for the user to download and repair or report. */
+  readonly text: string;
+}
+
 export interface LoadedWorkspace {
   readonly projects: readonly Project[];
   readonly currentId?: string;
   readonly theme?: Theme;
-  /** Records that could not be read back (written by another version, or damaged). */
-  readonly skipped: number;
+  /** Records that could not be read back (written by another version, or damaged); the others load. */
+  readonly damaged: readonly DamagedProject[];
 }
 
-function readProject(record: ProjectRecord): Project | undefined {
+function rawText(file: unknown): string {
   try {
-    return typeof record.id === 'string' ? { ...parseProject(record.file), id: record.id } : undefined;
-  } catch (e) {
-    if (isMinnowError(e)) return undefined;
-    throw e;
+    return JSON.stringify(file, null, 2) ?? String(file);
+  } catch {
+    return String(file);
   }
 }
+
+function damage(record: ProjectRecord, e: unknown): DamagedProject {
+  const file = record.file as { name?: unknown } | null | undefined;
+  const id = typeof record.id === 'string' ? record.id : '?';
+  const name = typeof file?.name === 'string' && file.name.trim() !== '' ? file.name : id;
+  const reason = isMinnowError(e) ? `E${e.code} ${e.message}` : e instanceof Error ? e.message : String(e);
+  return { id, name, reason, text: rawText(record.file) };
+}
+
+/** One record: a project, or, whatever went wrong reading it (any error), a damaged entry. */
+function readProject(record: ProjectRecord): Project | DamagedProject {
+  try {
+    if (typeof record.id !== 'string') throw new Error('the record has no project id');
+    return { ...parseProject(record.file), id: record.id };
+  } catch (e) {
+    return damage(record, e);
+  }
+}
+
+const isDamaged = (p: Project | DamagedProject): p is DamagedProject => 'reason' in p && 'text' in p;
 
 function isWorkspace(raw: unknown): raw is WorkspaceRecord {
   const w = raw as Partial<WorkspaceRecord> | undefined;
@@ -44,7 +73,8 @@ export async function loadWorkspace(db: IDBDatabase): Promise<LoadedWorkspace> {
   const tx = db.transaction([PROJECTS, META], 'readonly');
   const records = (await requestResult(tx.objectStore(PROJECTS).getAll())) as ProjectRecord[];
   const meta: unknown = await requestResult(tx.objectStore(META).get(WORKSPACE_KEY));
-  const read = records.map(readProject).filter((p): p is Project => p !== undefined);
+  const all = records.map(readProject);
+  const read = all.filter((p): p is Project => !isDamaged(p));
   const workspace = isWorkspace(meta) ? meta : undefined;
   const rank = (p: Project): number => {
     const i = workspace?.order.indexOf(p.id) ?? -1;
@@ -53,7 +83,7 @@ export async function loadWorkspace(db: IDBDatabase): Promise<LoadedWorkspace> {
   const projects = [...read].sort((a, b) => rank(a) - rank(b) || b.updatedAt.localeCompare(a.updatedAt));
   return {
     projects,
-    skipped: records.length - read.length,
+    damaged: all.filter(isDamaged),
     ...(workspace ? { currentId: workspace.currentId, theme: workspace.theme } : {}),
   };
 }

@@ -6,6 +6,7 @@ import type { EditorStore } from '../../state/store.ts';
 import { currentModel, currentProject } from '../../state/store.ts';
 import type { EditorData, ProjectMeta } from '../../state/types.ts';
 import { EditorContext, type Editor } from '../EditorContext.tsx';
+import type { DamagedProject } from '../../state/persistence/workspace.ts';
 
 function useEditorContext(): Editor {
   const editor = useContext(EditorContext);
@@ -40,4 +41,9 @@ export function useHistory(): { canUndo: boolean; canRedo: boolean } {
 /** The store itself, for handlers that read the state at the moment they run. */
 export function useStoreApi(): EditorStore {
   return useEditorContext().store;
+}
+
+/** Stored projects that could not be read when the app started. */
+export function useDamagedProjects(): readonly DamagedProject[] {
+  return useEditorContext().damaged ?? [];
 }

@@ -1,6 +1,7 @@
 import { Dialog } from '../common/Dialog.tsx';
 import { NoticeBar } from '../common/NoticeBar.tsx';
 import { useActions, useEditor } from '../hooks/useEditor.ts';
+import { DamagedProjects } from './DamagedProjects.tsx';
 import { ProjectRow } from './ProjectRow.tsx';
 
 /** Every saved project: open, rename, duplicate, export, delete (with undo). */
@@ -18,6 +19,7 @@ export function ProjectsDialog() {
           <ProjectRow key={id} id={id} />
         ))}
       </ul>
+      <DamagedProjects />
       <NoticeBar inDialog />
       <div className="row-actions">
         <button
