@@ -30,6 +30,10 @@ OUT="${MN_IDF_CHECK_DIR:-/tmp/minnow-idf-check}"
 NEWLIB=/usr/include/newlib
 [[ -d "$NEWLIB" ]] || { echo "needs Debian's newlib headers: apt-get install libnewlib-dev" >&2; exit 2; }
 
+idf_version() { # as tools/cmake/version.cmake sets it
+  sed -n 's/^set(IDF_VERSION_\(MAJOR\|MINOR\|PATCH\) \([0-9]*\))/\2/p' "$IDF/tools/cmake/version.cmake" | paste -sd.
+}
+
 arch_of() { case "$1" in esp32 | esp32s2 | esp32s3) echo xtensa ;; *) echo riscv ;; esac; }
 
 compiler_flags() { # <target>: the compiler and its target flags, one per line
@@ -68,7 +72,7 @@ include_dirs() { # <target> <arch>
     "$c/esp_hw_support/port/$t/include" "$c/esp_hw_support/port/$t/private_include"
     "$c/heap/include" "$c/heap/tlsf"
     "$c/log/include"
-    "$c/soc/include" "$c/soc/$t/include" "$c/soc/$t/register"
+    "$c/soc/include" "$c/soc/$t/include" "$c/soc/$t/register" "$(p4_registers "$c" "$t")"
     "$c/hal/platform_port/include" "$c/hal/$t/include" "$c/hal/include"
     "$c/esp_rom/include" "$c/esp_rom/$t/include" "$c/esp_rom/$t/include/$t" "$c/esp_rom/$t"
     "$c/esp_common/include"
@@ -95,6 +99,13 @@ include_dirs() { # <target> <arch>
   echo "-isystem$NEWLIB"
 }
 
+p4_registers() { # <components> <target>: from v5.5.2 the P4's register headers depend on its revision
+  [[ "$2" == esp32p4 ]] || return 0 # (components/soc/CMakeLists.txt)
+  local hw=hw_ver3
+  grep -q '^#define CONFIG_ESP32P4_SELECTS_REV_LESS_V3 1' "$OUT/esp32p4/sdkconfig.h" && hw=hw_ver1
+  echo "$1/soc/esp32p4/register/$hw"
+}
+
 newlib_shim() {
   # newlib 3.3 declares `struct _reent *const _global_impure_ptr`; newlib 4.x, and ESP-IDF's
   # newlib/platform_include/sys/reent.h after it, drop the const. Debian's declaration is renamed away so
@@ -115,14 +126,15 @@ check_target() { # <target>
   local defaults=("$FW/sdkconfig.defaults")
   local extra
   for extra in ${MN_SDKCONFIG_EXTRA:-}; do defaults+=("$FW/$extra"); done
-  /usr/bin/python3 "$ROOT/scripts/idf-sdkconfig.py" "$IDF" "$t" "$dir/sdkconfig.h" "${defaults[@]}"
+  rm -f "$dir/sdkconfig.h"
+  /usr/bin/python3 "$ROOT/scripts/idf-sdkconfig.py" "$IDF" "$t" "$dir/sdkconfig.h" "${defaults[@]}" || return 1
   local cc_and_flags=()
   mapfile -t cc_and_flags < <(compiler_flags "$t")
   local cc="${cc_and_flags[0]}"
   GCC_INCLUDE="$("$cc" "${cc_and_flags[@]:1}" -print-file-name=include)"
   local common=(
     "${cc_and_flags[@]:1}" -std=gnu17 -Wall -Wextra -Werror -O2 -nostdinc
-    -DESP_PLATFORM=1 '-DIDF_VER="v5.5.1"' -D_GNU_SOURCE -D_GLIBCXX_USE_POSIX_SEMAPHORE
+    -DESP_PLATFORM=1 "-DIDF_VER=\"v$(idf_version)\"" -D_GNU_SOURCE -D_GLIBCXX_USE_POSIX_SEMAPHORE
     -D_GLIBCXX_HAVE_POSIX_SEMAPHORE -I"$dir"
   )
   local incs=()

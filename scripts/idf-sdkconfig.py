@@ -18,10 +18,12 @@ What ESP-IDF does (tools/cmake/kconfig.cmake, v5.5.1) and what this does instead
   the same through kconfiglib's write_autoconf. Not written: kconfgen's compatibility aliases for renamed
   options (sdkconfig.rename); the firmware uses only current names.
 Fails when a defaults file names an option the tree does not know or sets a value it refuses (kconfiglib's
-warnings), so a misspelt option cannot pass silently.
+warnings), or when an option does not end with the value the files give it (an unmet dependency), so a
+misspelt or ineffective option cannot pass silently.
 """
 import glob
 import os
+import re
 import sys
 
 import kconfiglib
@@ -46,6 +48,27 @@ def source_list(idf, pattern):
     return "".join('source "%s"\n' % p for p in paths)
 
 
+def idf_version(idf):
+    """As tools/cmake/version.cmake sets it."""
+    text = open(os.path.join(idf, "tools", "cmake", "version.cmake")).read()
+    return ".".join(re.search(r"set\(IDF_VERSION_%s (\d+)\)" % part, text).group(1) for part in ("MAJOR", "MINOR", "PATCH"))
+
+
+def requested(paths):
+    """The value each option was last given in the defaults files, as kconfiglib's str_value spells it."""
+    wanted = {}
+    for path in paths:
+        for line in open(path):
+            line = line.strip()
+            unset = re.match(r"# CONFIG_(\w+) is not set$", line)
+            if unset:
+                wanted[unset.group(1)] = "n"
+            elif line.startswith("CONFIG_") and "=" in line:
+                name, value = line[len("CONFIG_"):].split("=", 1)
+                wanted[name] = value[1:-1] if value.startswith('"') else value
+    return wanted
+
+
 def main():
     if len(sys.argv) < 4:
         sys.exit("usage: idf-sdkconfig.py <esp-idf-dir> <target> <out/sdkconfig.h> <defaults>...")
@@ -61,13 +84,15 @@ def main():
         IDF_TARGET=target,
         IDF_TOOLCHAIN="gcc",
         IDF_ENV_FPGA="",
-        IDF_INIT_VERSION="5.5.1",
+        IDF_INIT_VERSION=idf_version(idf),
         IDF_MINIMAL_BUILD="n",
         COMPONENT_KCONFIGS_SOURCE_FILE=os.path.join(work, "kconfigs.in"),
         COMPONENT_KCONFIGS_PROJBUILD_SOURCE_FILE=os.path.join(work, "kconfigs_projbuild.in"),
     )
     os.chdir(idf)
     kconf = kconfiglib.Kconfig(os.path.join(idf, "Kconfig"), warn_to_stderr=False)
+    kconf.warn_assign_undef = True
+    kconf.warn_assign_override = False  # a later defaults file overrides an earlier one, as in ESP-IDF
     loaded = []
     for path in defaults:
         for candidate in (path, "%s.%s" % (path, target)):
@@ -78,6 +103,12 @@ def main():
                 problems = kconf.warnings[before:]
                 if problems:
                     sys.exit("%s:\n  %s" % (candidate, "\n  ".join(problems)))
+    for name, wanted in requested(loaded).items():
+        sym = kconf.syms.get(name)
+        if sym is None or sym.str_value != wanted:
+            got = "unknown" if sym is None else repr(sym.str_value)
+            sys.exit("%s: %s=%s does not hold in this tree (it is %s): an unmet dependency or a refused value"
+                     % (target, name, wanted, got))
     kconf.write_autoconf(out)
     print("%s: %s from %s" % (target, out, ", ".join(os.path.basename(p) for p in loaded)))
 
