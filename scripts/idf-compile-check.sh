@@ -70,7 +70,7 @@ include_dirs() { # <target> <arch>
     "$c/esp_hw_support/dma/include" "$c/esp_hw_support/ldo/include" "$c/esp_hw_support/debug_probe/include"
     "$c/esp_hw_support/mspi_timing_tuning/include" "$c/esp_hw_support/power_supply/include"
     "$c/esp_hw_support/port/$t/include" "$c/esp_hw_support/port/$t/private_include"
-    "$c/heap/include" "$c/heap/tlsf"
+    "$c/heap/include"
     "$c/log/include"
     "$c/soc/include" "$c/soc/$t/include" "$c/soc/$t/register" "$(p4_registers "$c" "$t")"
     "$c/hal/platform_port/include" "$c/hal/$t/include" "$c/hal/include"
