@@ -44,7 +44,8 @@ kconfiglib.Kconfig._parse_help = _parse_help_anywhere
 
 def source_list(idf, pattern):
     paths = sorted(glob.glob(os.path.join(idf, "components", "*", pattern)))
-    paths += sorted(glob.glob(os.path.join(idf, "components", "bootloader", "subproject", "components", "*", pattern)))
+    bootloader = os.path.join(idf, "components", "bootloader", "subproject", "components")
+    paths += sorted(glob.glob(os.path.join(bootloader, "*", pattern)))
     return "".join('source "%s"\n' % p for p in paths)
 
 

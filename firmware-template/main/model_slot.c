@@ -42,7 +42,10 @@ static uint8_t *alloc_arena(size_t need, const char **where) {
     static const struct {
         uint32_t caps;
         const char *name;
-    } places[] = {{MALLOC_CAP_INTERNAL | MALLOC_CAP_8BIT, "internal RAM"}, {MALLOC_CAP_SPIRAM | MALLOC_CAP_8BIT, "PSRAM"}};
+    } places[] = {
+        {MALLOC_CAP_INTERNAL | MALLOC_CAP_8BIT, "internal RAM"},
+        {MALLOC_CAP_SPIRAM | MALLOC_CAP_8BIT, "PSRAM"},
+    };
     for (size_t i = 0; i < sizeof places / sizeof places[0]; i++) {
         if (need > heap_caps_get_largest_free_block(places[i].caps)) continue;
         uint8_t *arena = heap_caps_aligned_alloc(ARENA_ALIGN, need, places[i].caps);
