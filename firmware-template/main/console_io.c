@@ -11,8 +11,10 @@
 
 #define CONSOLE_UART_PORT UART_NUM_0
 /* Room for two of the protocol's longest frames per direction: a whole request waits while the board is busy
- * with the previous one, and a whole reply fits in the USB TX buffer, so a slow host never gets a frame cut
- * short. UART TX has no buffer: uart_write_bytes blocks until the frame is in the FIFO. */
+ * with the previous one. usb_serial_jtag_write_bytes queues a frame whole or not at all (one xRingbufferSend,
+ * ESP-IDF v5.5.1 components/esp_driver_usb_serial_jtag/src/usb_serial_jtag.c), so a frame longer than its TX
+ * buffer could never leave; a shorter one is never cut. UART TX has no buffer: uart_write_bytes blocks until
+ * the frame is in the FIFO. */
 #define RX_BUFFER_BYTES (2u * MN_FRAME_MAX_TEXT)
 #define USB_TX_BUFFER_BYTES (2u * MN_FRAME_MAX_TEXT)
 _Static_assert(RX_BUFFER_BYTES >= MN_FRAME_MAX_TEXT, "a whole request frame must fit the RX buffer");
