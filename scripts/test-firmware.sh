@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The firmware's test suite: host unit tests (ASan + UBSan), TS↔C parity on the golden cases (optimized and
+# The firmware's test suite: its CMakeLists.txt as ESP-IDF's script-mode scan reads them, host unit tests
+# (ASan + UBSan), TS↔C parity on the golden cases (optimized and
 # naive kernels), the virtual board driven by the TypeScript protocol codec, a bounded fuzz run of the blob
 # reader and the protocol parser, and, when Debian's RV32 toolchain and QEMU are installed, the parity cases
 # run as RV32IMC code under QEMU.
@@ -9,6 +10,9 @@ cd "$ROOT"
 BUILD="$HOST/build"
 GOLDEN="$BUILD/golden"
 FUZZ_SECONDS="${FUZZ_SECONDS:-10}"
+
+echo "== ESP-IDF script-mode scan of the firmware's CMakeLists.txt"
+bash scripts/cmake-idf-scan.sh --self-test
 
 echo "== host build"
 host_build "$BUILD" -DMN_SANITIZE=ON

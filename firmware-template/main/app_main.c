@@ -3,6 +3,8 @@
 
 #include "console_io.h"
 #include "esp_heap_caps.h"
+#include "esp_log.h"
+#include "esp_private/esp_clk.h"
 #include "mn_server.h"
 #include "model_slot.h"
 #include "sdkconfig.h"
@@ -20,19 +22,23 @@ static void write_console(void *ctx, const char *text, size_t len) {
 static void board_info(void *ctx, mn_board_info_t *info) {
     (void)ctx;
     info->chip = CONFIG_IDF_TARGET;
+    /* PSRAM counts too (when present): the arena may be placed there (model_slot.c). */
     info->free_heap = (uint32_t)heap_caps_get_free_size(MALLOC_CAP_8BIT);
     info->largest_free_block = (uint32_t)heap_caps_get_largest_free_block(MALLOC_CAP_8BIT);
     info->partition_bytes = s_slot.partition_bytes;
-#ifdef CONFIG_ESP_DEFAULT_CPU_FREQ_MHZ
-    info->cpu_mhz = CONFIG_ESP_DEFAULT_CPU_FREQ_MHZ;
-#else
-    info->cpu_mhz = 0;
-#endif
+    /* The clock the CPU runs at now, not the one Kconfig asked for. */
+    info->cpu_mhz = (uint32_t)(esp_clk_cpu_freq() / 1000000);
+    info->flavour = "esp-idf";
+    info->console = console_io_name(s_reply_to == CONSOLE_ALL ? console_io_primary() : s_reply_to);
 }
 
 void app_main(void) {
     console_io_init();
     model_slot_load(&s_slot);
+    /* From here on the console carries the protocol: no ESP-IDF log line may land inside a frame. The level
+     * gates ESP_LOGx and, with log v1, the ESP_EARLY_LOGx the task watchdog prints from its interrupt
+     * (components/log/include/esp_log_level.h: _ESP_LOG_EARLY_ENABLED reads esp_log_get_default_level()). */
+    esp_log_level_set("*", ESP_LOG_NONE);
     const mn_server_io_t io = {write_console, board_info, NULL};
     mn_server_init(&s_server, &io, s_slot.model_valid ? &s_slot.model : NULL, s_slot.status, s_slot.arena,
                    s_slot.arena_len);

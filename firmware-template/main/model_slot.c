@@ -36,22 +36,47 @@ static int erased(const uint8_t *blob, size_t len) {
     return 1;
 }
 
+/* Internal RAM when the arena fits there (faster), else PSRAM on boards that have it (CONFIG_SPIRAM with
+ * SPIRAM_USE_CAPS_ALLOC: only an explicit MALLOC_CAP_SPIRAM request lands there). */
+static uint8_t *alloc_arena(size_t need, const char **where) {
+    static const struct {
+        uint32_t caps;
+        const char *name;
+    } places[] = {
+        {MALLOC_CAP_INTERNAL | MALLOC_CAP_8BIT, "internal RAM"},
+        {MALLOC_CAP_SPIRAM | MALLOC_CAP_8BIT, "PSRAM"},
+    };
+    for (size_t i = 0; i < sizeof places / sizeof places[0]; i++) {
+        if (need > heap_caps_get_largest_free_block(places[i].caps)) continue;
+        uint8_t *arena = heap_caps_aligned_alloc(ARENA_ALIGN, need, places[i].caps);
+        if (arena != NULL) {
+            *where = places[i].name;
+            return arena;
+        }
+    }
+    return NULL;
+}
+
 static void allocate_arena(model_slot_t *slot) {
     mn_model_info_t info;
     mn_model_describe(&slot->model, &info);
     size_t need = info.arena_bytes > 0 ? info.arena_bytes : 1u;
-    size_t largest = heap_caps_get_largest_free_block(MALLOC_CAP_8BIT);
-    slot->arena = need <= largest ? heap_caps_aligned_alloc(ARENA_ALIGN, need, MALLOC_CAP_8BIT) : NULL;
+    const char *where = "";
+    slot->arena = alloc_arena(need, &where);
     if (slot->arena == NULL) {
-        ESP_LOGE(TAG, "the model needs a %u-byte arena but the largest free block is %u bytes",
-                 (unsigned)need, (unsigned)largest);
+        /* The protocol answers run/generate with MN_E_NO_ARENA (506); info shows the largest free block. */
+        ESP_LOGE(TAG,
+                 "the model needs a %u-byte arena: the largest free block is %u bytes of internal RAM and %u of "
+                 "PSRAM; use a smaller model or a board with PSRAM",
+                 (unsigned)need, (unsigned)heap_caps_get_largest_free_block(MALLOC_CAP_INTERNAL | MALLOC_CAP_8BIT),
+                 (unsigned)heap_caps_get_largest_free_block(MALLOC_CAP_SPIRAM | MALLOC_CAP_8BIT));
         slot->status = MN_E_NO_ARENA;
         return;
     }
     slot->arena_len = need;
     slot->status = MN_OK;
-    ESP_LOGI(TAG, "model \"%.*s\" ready: %u-byte arena, %u bytes free after it", (int)info.name_len, info.name,
-             (unsigned)need, (unsigned)heap_caps_get_free_size(MALLOC_CAP_8BIT));
+    ESP_LOGI(TAG, "model \"%.*s\" ready: %u-byte arena in %s, %u bytes free after it", (int)info.name_len,
+             info.name, (unsigned)need, where, (unsigned)heap_caps_get_free_size(MALLOC_CAP_8BIT));
 }
 
 void model_slot_load(model_slot_t *slot) {

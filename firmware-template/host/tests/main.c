@@ -8,5 +8,6 @@ int main(void) {
     suite_embedding();
     suite_server();
     suite_stream();
+    suite_yield_schedule();
     return mn_test_summary();
 }

@@ -12,5 +12,6 @@ void suite_frame(void);
 void suite_model(void);
 void suite_server(void);
 void suite_stream(void);
+void suite_yield_schedule(void);
 
 #endif

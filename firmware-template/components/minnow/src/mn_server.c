@@ -214,6 +214,7 @@ static void handle_generate(mn_server_t *s) {
     uint32_t runs = 0;
     mn_reset_state(s->model, s->arena);
     for (uint32_t k = 2; k <= s->request.len + count - 1u; k++) {
+        mn_port_yield(); /* between tokens too: a generation may last far longer than the watchdog's timeout */
         if (k >= s->request.len) { /* past the prompt: the argmax of the last output is the next token */
             uint32_t best = 0;
             for (uint32_t i = 1; i < m.output_bytes; i++) best = out[i] > out[best] ? i : best;
