@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { currentModel } from './store.ts';
+import { suggestFixes } from '../core/budget/suggest.ts';
+import { evaluateSpec } from '../core/inspect/evaluate.ts';
+import { currentModel, currentProject } from './store.ts';
 import { testEditor } from './test-editor.ts';
 
 const ids = (e: ReturnType<typeof testEditor>) => currentModel(e.store.getState()).layers.map((l) => l.id);
@@ -69,5 +71,27 @@ describe('undo and redo', () => {
     e.actions.insertLayer('Dense');
     e.actions.redo();
     expect(ids(e)).toEqual(['dense']);
+  });
+
+  it('a fix applied with one click (a packing, then a chip) is undone step by step with Ctrl+Z', () => {
+    const e = testEditor();
+    e.actions.insertLayer('Flatten');
+    e.tick();
+    const fc = e.actions.insertLayer('Dense');
+    e.tick();
+    e.actions.updateParams(fc, { units: 4000 });
+    e.tick(5000);
+    const before = currentModel(e.store.getState());
+    const chip = currentProject(e.store.getState()).chipId;
+    const fix = suggestFixes(before, chip, (s, c) => evaluateSpec(s, c)).find((f) => f.kind === 'pack');
+    if (fix?.kind !== 'pack') throw new Error('expected a packing fix');
+    e.actions.replaceModel(fix.patch);
+    e.tick(5000);
+    e.actions.setChip('esp32s3');
+    expect(currentModel(e.store.getState()).layers.find((l) => l.id === fc)).toHaveProperty('packing');
+    e.actions.undo();
+    expect(currentProject(e.store.getState()).chipId).toBe(chip);
+    e.actions.undo();
+    expect(currentModel(e.store.getState())).toEqual(before);
   });
 });

@@ -44,6 +44,15 @@ export type Suggestion =
       readonly patch: ModelSpec;
       readonly result: Evaluation;
     }
+  /** Keep every layer, store some layers' weights in fewer bits. */
+  | {
+      readonly kind: 'pack';
+      readonly packing: 'int4' | 'ternary';
+      readonly layerIds: readonly string[];
+      readonly description: string;
+      readonly patch: ModelSpec;
+      readonly result: Evaluation;
+    }
   /** Keep the model, change the board. */
   | { readonly kind: 'chip'; readonly name: string; readonly chipId?: string; readonly description: string }
   /** Keep the model and the board, give the model partition the room the flash has. */

@@ -3,6 +3,7 @@ import { analyzeModel } from '../model/analyze.ts';
 import type { ModelSpec } from '../model/types.ts';
 import { formatBytes } from '../units.ts';
 import { largestModelPartition } from './flash.ts';
+import { packingFixes } from './suggest-packing.ts';
 import { fitting, largestFitting, patchSpec, rankCandidates, reducibleLayers } from './suggest-reduce.ts';
 import type { Evaluate, Evaluation, LayerChange, Suggestion } from './suggest-types.ts';
 
@@ -118,7 +119,7 @@ function otherChips(
 
 /**
  * Concrete ways to make a model fit a chip, computed by re-evaluating changed specs: enlarge the model
- * partition, narrow the layers that dominate the failing resource (the widest value that fits, by binary
+ * partition, store weights in fewer bits, narrow the layers that dominate the failing resource (the widest value that fits, by binary
  * search), narrow all layers together, or pick a board that holds the model. Empty when it already fits.
  */
 export function suggestFixes(spec: ModelSpec, chipId: string, evaluate: Evaluate): Suggestion[] {
@@ -129,6 +130,7 @@ export function suggestFixes(spec: ModelSpec, chipId: string, evaluate: Evaluate
   return [
     ...partitionFix(base, chipId),
     ...variantFix(base),
+    ...(resource === 'flash' ? packingFixes(spec, chipId, evaluate) : []),
     ...(reductions.length > 0 ? reductions : scaleAll(spec, chipId, evaluate, resource)),
     ...otherChips(spec, chipId, evaluate, base.psramVariant?.chipId),
   ];

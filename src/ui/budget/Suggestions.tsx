@@ -6,7 +6,7 @@ export function Suggestions({ items }: { items: readonly Suggestion[] }) {
   const { replaceModel, setChip } = useActions();
   if (items.length === 0) return null;
   const apply = (s: Suggestion): (() => void) | undefined => {
-    if (s.kind === 'reduce' || s.kind === 'scale') return () => replaceModel(s.patch);
+    if (s.kind === 'reduce' || s.kind === 'scale' || s.kind === 'pack') return () => replaceModel(s.patch);
     const chipId = s.kind === 'chip' ? s.chipId : undefined;
     return chipId ? () => setChip(chipId) : undefined;
   };
