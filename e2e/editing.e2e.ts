@@ -190,7 +190,7 @@ describe('editing in Chromium', () => {
     await page.getByRole('button', { name: 'Templates' }).click();
     await page.getByRole('button', { name: 'Open mnist-mlp as a new project' }).click();
     await selectLayer(page, 'fc1');
-    const flash = async () => bytesOf(await text(page, 'bar-flash-text'));
+    const flash = async () => bytesOf(await text(page, 'bar-model-text'));
     const int8Flash = await flash();
     const radio = (name: string) => page.getByRole('radio', { name: new RegExp(`^${name} ·`) });
     expect(await radio('int8').isChecked()).toBe(true);

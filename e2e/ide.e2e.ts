@@ -13,14 +13,14 @@ describe('the IDE in Chromium', () => {
     // Two Dense layers of 10 units (the new-layer default): 784·10 + 10 + 10·10 + 10.
     await expect.poll(() => text(app.page, 'total-parameters')).toBe('7,960');
     const ramBefore = await text(app.page, 'bar-ram-text');
-    const flashBefore = await text(app.page, 'bar-flash-text');
+    const modelBefore = await text(app.page, 'bar-model-text');
 
     await app.page.getByTestId('node-dense').click();
     await app.page.locator('#param-dense-units').fill('100');
     // 784·100 + 100 + 100·10 + 10, by hand.
     await expect.poll(() => text(app.page, 'total-parameters')).toBe('79,510');
     expect(await text(app.page, 'bar-ram-text')).not.toBe(ramBefore);
-    expect(await text(app.page, 'bar-flash-text')).not.toBe(flashBefore);
+    expect(await text(app.page, 'bar-model-text')).not.toBe(modelBefore);
     expect(await verdict(app.page)).toBe('fits');
     await screenshot(app.page, 'main-screen');
   });

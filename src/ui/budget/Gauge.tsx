@@ -11,8 +11,14 @@ export function Gauge({ view, children }: { view: GaugeView; children?: ReactNod
         <span className="verdict-label">{view.verdict.label}</span>
         <span className="verdict-chip">on {view.chipName}</span>
       </div>
+      {view.headline && (
+        <p className="verdict-detail" data-testid="verdict-detail">
+          {view.headline}
+        </p>
+      )}
       {children}
       <Bar view={view.ram} />
+      {view.model && <Bar view={view.model} />}
       <Bar view={view.flash} />
       {view.packing && (
         <p className="note packing-saving" data-testid="packing-saving">

@@ -60,17 +60,30 @@ describe('the budget gauge shows the figures of `minnow inspect`', () => {
           cli.chip.ram.availableBytes,
           cli.chip.ram.fits,
         ]);
-        expect([view.flash.needBytes, view.flash.availableBytes, view.flash.fits]).toEqual([
-          cli.chip.flash.needBytes,
-          cli.chip.flash.availableBytes,
-          cli.chip.flash.fits,
-        ]);
+        // Flash bars against the limits the verdict judges: the blob against the model partition, the
+        // firmware against the rest of the chip's flash (or, linked into a program, one bar for all of it).
+        const { partitionBytes, parts, availableBytes } = cli.chip.flash;
+        if (partitionBytes === null) {
+          expect([view.flash.needBytes, view.flash.availableBytes, view.flash.fits]).toEqual([
+            cli.chip.flash.needBytes,
+            availableBytes,
+            cli.chip.flash.fits,
+          ]);
+          expect(view.model).toBeUndefined();
+        } else {
+          expect([view.model?.needBytes, view.model?.availableBytes]).toEqual([parts.model, partitionBytes]);
+          expect([view.flash.needBytes, view.flash.availableBytes]).toEqual([
+            parts.firmware,
+            availableBytes - partitionBytes,
+          ]);
+          expect(Boolean(view.model?.fits) && view.flash.fits).toBe(cli.chip.flash.fits);
+        }
         expect(view.ram.segments.map((s) => s.bytes)).toEqual([
           cli.chip.ram.parts.arena,
           cli.chip.ram.parts.interpreter,
           cli.chip.ram.parts.io,
         ]);
-        expect(view.flash.segments.map((s) => s.bytes)).toEqual([
+        expect([...view.flash.segments, ...(view.model?.segments ?? [])].map((s) => s.bytes)).toEqual([
           cli.chip.flash.parts.firmware,
           cli.chip.flash.parts.model,
         ]);
@@ -91,8 +104,12 @@ describe('the budget gauge shows the figures of `minnow inspect`', () => {
           `${formatBytes(cli.chip.ram.needBytes)} of ${formatBytes(cli.chip.ram.availableBytes)}`,
         );
         expect(markup).toContain(
-          `${formatBytes(cli.chip.flash.needBytes)} of ${formatBytes(cli.chip.flash.availableBytes)}`,
+          partitionBytes === null
+            ? `${formatBytes(cli.chip.flash.needBytes)} of ${formatBytes(availableBytes)}`
+            : `${formatBytes(parts.model)} of ${formatBytes(partitionBytes)}`,
         );
+        // A verdict other than "fits" says its first reason, with the figures, above the bars.
+        if (cli.verdict !== 'fits') expect(markup).toContain(`>${cli.reasons[0]} `);
         expect(markup).toContain(formatMs(cli.chip.latencyMs));
         expect(markup).toContain(`>${formatCount(cli.params)}<`);
         expect(markup).toContain(`>${formatCount(cli.macs)}<`);
@@ -119,7 +136,7 @@ describe('the budget gauge shows the figures of `minnow inspect`', () => {
     expect(int8.packing).toBeUndefined();
     // 784·100 kernel bytes at one byte each, against ceil(78,400 / 5) bytes of trits.
     expect(packed.packing?.savedBytes).toBe(78_400 - 15_680);
-    expect(packed.flash.needBytes).toBe(int8.flash.needBytes - (78_400 - 15_680));
+    expect(packed.model?.needBytes).toBe((int8.model?.needBytes ?? 0) - (78_400 - 15_680));
     // 62,720 B is 61 KB of 1024 B, 77 % of the 81,096 B int8 blob.
     expect(int8.totals.find((t) => t.label === 'Blob')?.value).toBe(81_096);
     expect(html(packed)).toContain('Weight packing saves 61 KB of flash (77 %)');
@@ -133,5 +150,20 @@ describe('the budget gauge shows the figures of `minnow inspect`', () => {
   it('covers verdicts other than "fits"', async () => {
     const { out } = await runCli(['inspect', BIG, '--chip', 'esp32h2', '--json']);
     expect(JSON.parse(out).verdict).toBe('too-big-flash');
+  });
+
+  it('a blob too big for its partition: the model bar is over, the firmware bar is not, and the sentence says why', () => {
+    const spec = JSON.parse(readFileSync(BIG, 'utf8')) as ModelSpec;
+    const inspection = inspectSpec(spec, 'esp32', SHIPPED_MANIFEST);
+    if (inspection.status !== 'ok') throw new Error(inspection.status);
+    const view = gaugeView(inspection.report);
+    expect(view.verdict.code).toBe('too-big-flash');
+    expect(view.model?.fits).toBe(false);
+    expect(view.model?.availableBytes).toBe(inspection.report.chip.flash.partitionBytes);
+    expect(view.flash.fits).toBe(true);
+    expect(view.headline).toMatch(
+      /^The model blob needs .* but the model partition on ESP32 holds 1\.00 MB\./,
+    );
+    expect(view.headline).toMatch(/int4 or ternary/);
   });
 });
