@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   console.log(`${'region'.padEnd(30)}address       bytes  deflated (zlib 9)  ratio`);
   for (const f of [
     ...(image?.files ?? []),
-    { name: 'model (MNIST MLP blob)', offset: 0x110000, data: trained },
+    { name: 'model (MNIST MLP blob)', offset: 0x100000, data: trained },
   ]) {
     const deflated = deflateSync(padded(f.data), { level: 9 }).length;
     const ratio = (deflated / f.data.length).toFixed(3);

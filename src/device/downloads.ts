@@ -13,7 +13,7 @@ export interface DownloadFile {
 }
 
 /** Where the Minnow firmware template puts the model partition (firmware-template/partitions.csv). */
-export const TEMPLATE_MODEL_PARTITION: ModelPartition = { offset: 0x110000, size: 0x100000 };
+export const TEMPLATE_MODEL_PARTITION: ModelPartition = { offset: 0x100000, size: 0x100000 };
 
 export const MODEL_FILE = 'model.bin';
 

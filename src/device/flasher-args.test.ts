@@ -10,12 +10,12 @@ const ARGS = {
     '0x0': 'bootloader/bootloader.bin',
     '0x8000': 'partition_table/partition-table.bin',
     '0x10000': 'minnow_firmware.bin',
-    '0x110000': '../model/default.bin',
+    '0x100000': '../model/default.bin',
   },
   bootloader: { offset: '0x0', file: 'bootloader/bootloader.bin', encrypted: 'false' },
   'partition-table': { offset: '0x8000', file: 'partition_table/partition-table.bin', encrypted: 'false' },
   app: { offset: '0x10000', file: 'minnow_firmware.bin', encrypted: 'false' },
-  model: { offset: '0x110000', file: '../model/default.bin', encrypted: 'false' },
+  model: { offset: '0x100000', file: '../model/default.bin', encrypted: 'false' },
   extra_esptool_args: { after: 'hard_reset', before: 'default_reset', stub: true, chip: 'esp32c6' },
 };
 
@@ -36,7 +36,7 @@ describe('imageFromFlasherArgs', () => {
       ['partition-table', 0x8000, 0x50],
       ['app', 0x10000, 2],
     ]);
-    expect(image.modelPartition).toEqual({ offset: 0x110000, size: 0x100000 });
+    expect(image.modelPartition).toEqual({ offset: 0x100000, size: 0x100000 });
     expect(image.flashSize).toBe('4MB');
   });
 

@@ -24,7 +24,7 @@ describe('flashing errors, each with its fix', () => {
     const rig = createRig();
     const firmwareFor = async (chip: string) => {
       const image = await rig.firmwareFor(chip);
-      return image && { ...image, modelPartition: { offset: 0x110000, size: 0x1000 } };
+      return image && { ...image, modelPartition: { offset: 0x100000, size: 0x1000 } };
     };
     const error = await failure({ port: rig.port(), blob: blobA, mode: 'full', firmwareFor });
     expect(error.id).toBe('MODEL_TOO_LARGE');
@@ -65,7 +65,7 @@ describe('flashing errors, each with its fix', () => {
   it('reports a flash that does not hold what was written (MD5 differs)', async () => {
     const rig = createRig();
     rig.preflash(blobA);
-    rig.board.flash.stuckBit = 0x110000 + blobB.findIndex((b, i) => i > 64 && (b & 1) === 1);
+    rig.board.flash.stuckBit = 0x100000 + blobB.findIndex((b, i) => i > 64 && (b & 1) === 1);
     const error = await failure({ port: rig.port(), blob: blobB, mode: 'model-only' });
     expect(error.id).toBe('VERIFY_FAILED');
     expect(error.message).toContain('model');

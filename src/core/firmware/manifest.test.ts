@@ -24,7 +24,7 @@ function c3Build(): Record<string, unknown> {
       },
       { role: 'app', offset: 0x10000, path: 'esp32c3/minnow.bin', size: 180_000, sha256: SHA },
     ],
-    modelPartition: { offset: '0x110000', size: 0x100000 },
+    modelPartition: { offset: '0x100000', size: 0x100000 },
     flasherArgs: 'esp32c3/flasher_args.json',
   };
 }
@@ -62,7 +62,7 @@ describe('firmware manifest', () => {
     const m = parseManifest(manifest());
     const b = findBuild(m, 'esp32c3');
     expect(b?.files.map((f) => f.offset)).toEqual([0, 0x8000, 0x10000]);
-    expect(b?.modelPartition).toEqual({ offset: 0x110000, size: 0x100000 });
+    expect(b?.modelPartition).toEqual({ offset: 0x100000, size: 0x100000 });
     expect(findBuild(m, 'esp32')).toBeUndefined();
   });
 
@@ -125,7 +125,7 @@ describe('firmware manifest', () => {
     ['appBytes unlike the app file', withBuild((b) => (b.appBytes = 1)), /appBytes/],
     [
       'an unaligned model partition',
-      withBuild((b) => (b.modelPartition = { offset: 0x110000, size: 1000 })),
+      withBuild((b) => (b.modelPartition = { offset: 0x100000, size: 1000 })),
       /not aligned/,
     ],
     ['a model partition past the flash', withBuild((b) => (b.flashSize = '1MB')), /past the 1MB flash/],

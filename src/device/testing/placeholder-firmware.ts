@@ -99,7 +99,7 @@ export function placeholderBuild(
         size: data.length,
         sha256: sha(data),
       })),
-      modelPartition: { offset: 0x110000, size: 0x100000 },
+      modelPartition: { offset: 0x100000, size: 0x100000 },
     };
   });
   const manifest = parseManifest({

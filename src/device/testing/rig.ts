@@ -20,7 +20,7 @@ export function createRig(options: BoardOptions = {}) {
   /** A port object, as navigator.serial hands out: a new one after the board was unplugged. */
   const port = (portOptions: FakePortOptions = {}) => new FakeSerialPort(board, portOptions);
   /** Puts the firmware files (and a model) straight into flash: a board flashed earlier. */
-  const preflash = (blob?: Uint8Array, modelAt = 0x110000) => {
+  const preflash = (blob?: Uint8Array, modelAt = 0x100000) => {
     for (const file of build.manifest.builds[0]?.files ?? []) {
       board.flash.write(file.offset, build.files.get(file.path) as Uint8Array);
     }
