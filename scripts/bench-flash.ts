@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   const retrained = compileExample(2).blob;
   const rig = createRig();
   const { firmwareFor, port } = rig;
-  const image = await firmwareFor('esp32c3');
+  const image = await firmwareFor('esp32c3', undefined);
   console.log(`# Flash bench: MNIST MLP on the emulated ESP32-C3, esptool-js 0.7.0 stub path, ${BAUD} baud`);
   console.log(`Note: ${PLACEHOLDER_NOTE}.\n`);
   console.log(`${'region'.padEnd(30)}address       bytes  deflated (zlib 9)  ratio`);

@@ -431,12 +431,13 @@ export const ERRORS = {
   },
   IMAGE_CHIP_MISMATCH: {
     code: 542,
-    message: 'The firmware file {file} is built for {built}, but {target} is an {chip}.',
+    message: '{what} is built for {built}, but the board is an {chip}.',
     hint: 'Nothing was written. Build the firmware for {chip} (idf.py set-target {chipId}) and pick that build.',
   },
   NO_BUILD_FOR_REVISION: {
     code: 543,
-    message: 'The board is a {chip} of chip revision {revision}; this Minnow has firmware for it only for {ranges}.',
+    message:
+      'The board is an {chip} of chip revision {revision}; this Minnow has firmware for it only for {ranges}.',
     hint: 'Nothing was written. Choose "Use my own firmware build" with an ESP-IDF build for this revision, or "Model only" if the board already runs the Minnow firmware.',
   },
   FIRMWARE_DIFFERS: {

@@ -23,7 +23,7 @@ describe('flashing errors, each with its fix', () => {
   it('refuses a model larger than its partition before writing anything', async () => {
     const rig = createRig();
     const firmwareFor = async (chip: string) => {
-      const image = await rig.firmwareFor(chip);
+      const image = await rig.firmwareFor(chip, undefined);
       return image && { ...image, modelPartition: { offset: 0x100000, size: 0x1000 } };
     };
     const error = await failure({ port: rig.port(), blob: blobA, mode: 'full', firmwareFor });
@@ -55,7 +55,7 @@ describe('flashing errors, each with its fix', () => {
   it('refuses firmware that cannot read the blob version', async () => {
     const rig = createRig();
     const firmwareFor = async (chip: string) => {
-      const image = await rig.firmwareFor(chip);
+      const image = await rig.firmwareFor(chip, undefined);
       return image && { ...image, blobVersions: [2] };
     };
     const error = await failure({ port: rig.port(), blob: blobA, mode: 'full', firmwareFor });

@@ -1,3 +1,4 @@
+import { getChip } from '../chips/catalog.ts';
 import { MinnowError } from '../errors.ts';
 import { MAX_CHIP_REVISION, type FirmwareBuild, type FirmwareManifest } from './manifest-schema.ts';
 
@@ -37,6 +38,15 @@ export function parseDescribedRevision(description: string): { major: number; mi
   return match[2] === undefined ? { major } : { major, minor: Number(match[2]) };
 }
 
+/** "ESP32-C3" from the catalog; the id itself for a chip the catalog does not know. */
+function chipName(chip: string): string {
+  try {
+    return getChip(chip).name;
+  } catch {
+    return chip;
+  }
+}
+
 /**
  * The build of `chip` that serves `revision` (M-7 makes it unique). With no build for the chip, undefined; with
  * builds, none of which serves the revision, NO_BUILD_FOR_REVISION. An unknown revision takes the build that
@@ -55,7 +65,7 @@ export function pickBuild(
       : builds.find((b) => revision >= revisionRange(b).min && revision <= revisionRange(b).max);
   if (found) return found;
   throw new MinnowError('NO_BUILD_FOR_REVISION', {
-    chip,
+    chip: chipName(chip),
     revision: revision === undefined ? 'unknown' : revisionName(revision),
     ranges: builds.map((b) => revisionLabel(revisionRange(b))).join(', '),
   });
