@@ -366,7 +366,7 @@ export const ERRORS = {
   FLASHER_ARGS_INVALID: {
     code: 529,
     message: 'The ESP-IDF build files cannot be used: {detail}',
-    hint: 'Pick build/flasher_args.json of an ESP-IDF build of the Minnow firmware, together with every .bin file it names.',
+    hint: 'Nothing was written. Pick the build folder of an ESP-IDF build of the Minnow firmware (build/flasher_args.json with every .bin file it names), or the one file "esptool.py merge_bin" makes of it.',
   },
   FIRMWARE_FILE_INVALID: {
     code: 530,
@@ -431,7 +431,7 @@ export const ERRORS = {
   },
   IMAGE_CHIP_MISMATCH: {
     code: 542,
-    message: '{what} is built for {built}, but the board is an {chip}.',
+    message: '{what} is built for {built}, but {against} {chip}.',
     hint: 'Nothing was written. Build the firmware for {chip} (idf.py set-target {chipId}) and pick that build.',
   },
   NO_BUILD_FOR_REVISION: {

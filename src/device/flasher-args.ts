@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FileRole } from '../core/firmware/manifest.ts';
 import { MinnowError } from '../core/errors.ts';
 import type { FirmwareFile, FirmwareImage } from './firmware-image.ts';
+import { checkImageForChip } from './image-checks.ts';
 import { findModelPartition, readPartitionTable } from './partition-read.ts';
 
 /** The roles flasher_args.json names (an ESP-IDF build has no bare-metal `image`). */
@@ -87,11 +88,13 @@ export function imageFromFlasherArgs(
   const model = findModelPartition(readPartitionTable(table.data));
   if (!model) throw new MinnowError('NO_MODEL_PARTITION');
   const flashSize = args.flash_settings?.flash_size;
-  return {
+  const image: FirmwareImage = {
     chip: args.extra_esptool_args.chip,
     source: 'user',
     files: all.filter((f) => f.offset !== model.offset),
     modelPartition: { offset: model.offset, size: model.size },
     ...(flashSize ? { flashSize } : {}),
   };
+  checkImageForChip(image, image.chip, 'flasher_args.json names an');
+  return image;
 }

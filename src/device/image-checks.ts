@@ -13,13 +13,15 @@ const size = (bytes: number) => (bytes % MB === 0 ? `${bytes / MB} MB` : `${(byt
 
 /**
  * M-17, before anything is written: the image is for the detected chip, as a whole (flasher_args.json's chip)
- * and in each image header (chip_id, byte 12–13); a file that is no ESP image is refused.
+ * and in each image header (chip_id, byte 12–13); a file that is no ESP image is refused. `against` words the
+ * other side ("the board is an", "flasher_args.json names").
  */
-export function checkImageForChip(image: FirmwareImage, chip: string): void {
+export function checkImageForChip(image: FirmwareImage, chip: string, against = 'the board is an'): void {
   if (image.chip !== chip) {
     throw new MinnowError('IMAGE_CHIP_MISMATCH', {
       what: image.source === 'user' ? 'Your build (flasher_args.json)' : 'This firmware build',
       built: chipLabel(image.chip),
+      against,
       chip: chipLabel(chip),
       chipId: chip,
     });
@@ -36,6 +38,7 @@ export function checkImageForChip(image: FirmwareImage, chip: string): void {
       throw new MinnowError('IMAGE_CHIP_MISMATCH', {
         what: `The firmware file ${file.name}`,
         built: imageChipName(header),
+        against,
         chip: chipLabel(chip),
         chipId: chip,
       });
