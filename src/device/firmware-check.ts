@@ -16,7 +16,8 @@ const describe = (version: string | undefined, flavour: string | undefined) =>
 
 /**
  * FIRMWARE_DIFFERS when the board's `info` names another firmware version or flavour than expected; undefined
- * when it matches or there is nothing to compare (a firmware older than P-11's flavour reports none).
+ * when it matches or there is nothing to compare: a firmware older than P-11's flavour reports none, and the
+ * "host" flavour (the virtual board of firmware-template/host) runs the same C sources in place of either.
  */
 export function firmwareDifference(
   info: Pick<BoardInfo, 'firmwareVersion' | 'flavour'>,
@@ -24,7 +25,9 @@ export function firmwareDifference(
 ): MinnowError | undefined {
   const versionDiffers = expected.version !== undefined && info.firmwareVersion !== expected.version;
   const flavourDiffers =
-    expected.flavour !== undefined && info.flavour !== '' && info.flavour !== expected.flavour;
+    expected.flavour !== undefined &&
+    !['', 'host'].includes(info.flavour) &&
+    info.flavour !== expected.flavour;
   if (!versionDiffers && !flavourDiffers) return undefined;
   return new MinnowError('FIRMWARE_DIFFERS', {
     actual: describe(info.firmwareVersion, info.flavour || undefined),
