@@ -64,7 +64,13 @@ async function connect(loader: ESPLoader, options: LinkOptions): Promise<RomAnsw
     ? { chip, description: loader.chip.CHIP_NAME, revision: undefined }
     : await describeChip(loader, chip);
   options.log?.(`Chip is ${rom.description}`);
-  await options.beforeStub?.(rom);
+  try {
+    await options.beforeStub?.(rom);
+  } catch (e) {
+    // Refused on the ROM's answer: restart the board into whatever firmware it has, as it was before.
+    await new CustomReset(loader.transport, RUN_FIRMWARE).reset().catch(() => undefined);
+    throw e;
+  }
   if (!loader.secureDownloadMode) await loader.chip.postConnect?.(loader);
   await loader.runStub();
   if ((options.baudrate ?? DEFAULT_BAUD) !== ROM_BAUD) await loader.changeBaud();

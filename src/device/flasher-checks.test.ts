@@ -35,6 +35,8 @@ describe('checks before anything is written', () => {
     const error = await failure({ port: rig.port(), blob, mode: 'full', selectedChip: 'esp32c3' });
     expect(error.id).toBe('CHIP_MISMATCH');
     expect(stubSent(rig)).toBe(false);
+    // Left running from flash, as before, not waiting in its ROM bootloader.
+    expect(rig.board.state).not.toBe('rom');
   });
 
   it('[M-17] refuses a model larger than the build’s partition before the stub', async () => {
