@@ -128,7 +128,7 @@ describe('checks before anything is written', () => {
     const firmwareFor = patched(rig, (i) => ({ ...i, source: 'user', flashSize: '4MB' }));
     const error = await failure({ port: rig.port(), blob, mode: 'full', firmwareFor });
     expect(error.message).toBe(
-      'Your build (flash_size in flasher_args.json) needs 4 MB of flash, but the board has 2 MB.',
+      'Your build (its flash size setting) needs 4 MB of flash, but the board has 2 MB.',
     );
     expect(flashTouched(rig)).toBe(false);
   });

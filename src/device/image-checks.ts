@@ -19,7 +19,7 @@ const size = (bytes: number) => (bytes % MB === 0 ? `${bytes / MB} MB` : `${(byt
 export function checkImageForChip(image: FirmwareImage, chip: string, against = 'the board is an'): void {
   if (image.chip !== chip) {
     throw new MinnowError('IMAGE_CHIP_MISMATCH', {
-      what: image.source === 'user' ? 'Your build (flasher_args.json)' : 'This firmware build',
+      what: image.source === 'user' ? 'Your build' : 'This firmware build',
       built: chipLabel(image.chip),
       against,
       chip: chipLabel(chip),
@@ -66,8 +66,7 @@ export function checkFlashFits(
   const have = size(flash);
   const declared = declaredFlashBytes(image?.flashSize);
   if (declared !== undefined && declared > flash) {
-    const what =
-      image?.source === 'user' ? 'Your build (flash_size in flasher_args.json)' : 'This firmware build';
+    const what = image?.source === 'user' ? 'Your build (its flash size setting)' : 'This firmware build';
     throw new MinnowError('FLASH_TOO_SMALL', { what, need: size(declared), have });
   }
   const model = image?.modelPartition;
