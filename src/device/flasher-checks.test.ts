@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildPartitionTable, modelPartitions } from '../core/blob/partition-table.ts';
 import { parseManifest } from '../core/firmware/manifest.ts';
 import { manifestFirmware, type FirmwareFor, type FirmwareImage } from './firmware-image.ts';
 import { flashBoard } from './flasher.ts';
@@ -153,5 +154,27 @@ describe('checks before anything is written', () => {
       'The board runs firmware v0.1.0 (esp-idf), not firmware v0.2.0 (bare-metal) as this Minnow ships it.',
     );
     expect(error.hint).toMatch(/Flash "Firmware and model"/);
+  });
+
+  it('[M-9] writes a bare-metal build: its image at 0x0, its partition table at 0x8000, the model', async () => {
+    const rig = createRig();
+    const image = placeholderImage(0x6000, 9, 'bare', 'esp32c3');
+    const table = buildPartitionTable(modelPartitions());
+    const bare: FirmwareImage = {
+      chip: 'esp32c3',
+      source: 'manifest',
+      flavour: 'bare-metal',
+      flashSize: '2MB',
+      files: [
+        { role: 'image', name: 'esp32c3-bare/minnow.bin', offset: 0, data: image },
+        { role: 'partition-table', name: 'esp32c3-bare/partition-table.bin', offset: 0x8000, data: table },
+      ],
+      modelPartition: { offset: 0x100000, size: 0x100000 },
+    };
+    // Only a real board (or the ROM load-path emulator of the bare-metal writer) proves the image boots.
+    await flashBoard({ port: rig.port(), blob, mode: 'full', firmwareFor: async () => bare, confirm: false });
+    expect(rig.board.flash.read(0, image.length)).toEqual(image);
+    expect(rig.board.flash.read(0x8000, table.length)).toEqual(table);
+    expect(rig.board.flash.read(0x100000, blob.length)).toEqual(blob);
   });
 });
