@@ -78,6 +78,22 @@ describe('checks before anything is written', () => {
     expect(asked).toEqual([102]);
   });
 
+  it('[M-16] reads the ESP32 minor version from eFuse BLOCK0 beside the major esptool-js prints (v3.1)', async () => {
+    // ESP32 rev 3: eFuse word 3 bit 15, word 5 bit 20, APB_CTL_DATE bit 31 (esptool-js targets/esp32.js);
+    // WAFER_VERSION_MINOR = BLOCK0 bits 184–185, word 5 bits 24–25 (ESP-IDF esp32/esp_efuse_table.csv).
+    const efuse = 0x3ff5a000;
+    const registers = { [efuse + 12]: 1 << 15, [efuse + 20]: (1 << 20) | (1 << 24), [0x3ff6607c]: 2 ** 31 };
+    const rig = createRig({ chip: 'esp32', registers });
+    const asked: (number | undefined)[] = [];
+    await failure({
+      port: rig.port(),
+      blob,
+      mode: 'full',
+      firmwareFor: async (_, revision) => (asked.push(revision), undefined),
+    });
+    expect(asked).toEqual([301]);
+  });
+
   it('[M-16] refuses a chip revision no build serves, in plain words, before the stub', async () => {
     const rig = createRig();
     const firmwareFor = ranged(rig, { min: 300, max: 65535 });
