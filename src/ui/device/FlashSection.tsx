@@ -30,6 +30,8 @@ export function FlashSection({ state, blob, chipId, manifest, firmwareBase, onFl
   const [own, setOwn] = useState<FirmwareImage>();
   const [wantOwn, setWantOwn] = useState(false);
   const hasBuild = manifest !== undefined && findBuild(manifest, firmwareChip(chipId)) !== undefined;
+  // The chip has builds, but none for the board's revision (M-16): an own build is the way on.
+  const noRevisionBuild = state.error?.id === 'NO_BUILD_FOR_REVISION';
   const mode = override ?? (hasBuild || own ? state.suggestedMode : 'model-only');
   const flashing = state.status === 'flashing';
   const firmwareFor: FirmwareFor = async (chip, revision) => {
@@ -58,9 +60,9 @@ export function FlashSection({ state, blob, chipId, manifest, firmwareBase, onFl
           </button>
         </div>
       )}
-      {!hasBuild && (
+      {(!hasBuild || noRevisionBuild || own) && (
         <div className="notice">
-          <p>This Minnow has no firmware build for {chipLabel(chipId)}.</p>
+          {!hasBuild && <p>This Minnow has no firmware build for {chipLabel(chipId)}.</p>}
           <div className="device-row">
             <button type="button" onClick={() => setWantOwn(true)}>
               Use my own firmware build

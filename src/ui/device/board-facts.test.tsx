@@ -1,4 +1,5 @@
 import { renderToStaticMarkup } from 'react-dom/server';
+import { MinnowError } from '../../core/errors.ts';
 import { describe, expect, it } from 'vitest';
 import type { DeviceState } from '../../device/session.ts';
 import { SCRIPTED_INFO } from '../../device/testing/scripted-firmware.ts';
@@ -61,5 +62,23 @@ describe('the Board tab names ports, consoles and firmware', () => {
       />,
     );
     expect(same).not.toContain('Reflash the firmware');
+  });
+
+  it('offers an own build when the chip has builds but none for the board’s revision', () => {
+    const { manifest } = placeholderBuild(['esp32c3']);
+    const error = new MinnowError('NO_BUILD_FOR_REVISION', {
+      chip: 'ESP32-C3',
+      revision: 'v1.0',
+      ranges: 'v3.0 and later',
+    });
+    const props = { chipId: 'esp32c3', manifest, firmwareBase: 'firmware/', onFlash: noop, onCancel: noop };
+    const html = renderToStaticMarkup(
+      <FlashSection state={{ ...idle, status: 'ready', error }} {...props} />,
+    );
+    expect(html).toContain('Use my own firmware build');
+    expect(html).not.toContain('has no firmware build');
+    expect(
+      renderToStaticMarkup(<FlashSection state={{ ...idle, status: 'ready' }} {...props} />),
+    ).not.toContain('Use my own firmware build');
   });
 });
