@@ -56,13 +56,13 @@ async function main(): Promise<void> {
   const retrained = compileExample(2).blob;
   const rig = createRig();
   const { firmwareFor, port } = rig;
-  const image = await firmwareFor('esp32c3');
+  const image = await firmwareFor('esp32c3', undefined);
   console.log(`# Flash bench: MNIST MLP on the emulated ESP32-C3, esptool-js 0.7.0 stub path, ${BAUD} baud`);
   console.log(`Note: ${PLACEHOLDER_NOTE}.\n`);
   console.log(`${'region'.padEnd(30)}address       bytes  deflated (zlib 9)  ratio`);
   for (const f of [
     ...(image?.files ?? []),
-    { name: 'model (MNIST MLP blob)', offset: 0x110000, data: trained },
+    { name: 'model (MNIST MLP blob)', offset: 0x100000, data: trained },
   ]) {
     const deflated = deflateSync(padded(f.data), { level: 9 }).length;
     const ratio = (deflated / f.data.length).toFixed(3);

@@ -11,7 +11,7 @@ import { startBridge, type Bridge } from './bridge.ts';
 import { fakeSerialScript } from './serve.ts';
 
 /** Where Minnow's partition table puts the model partition. */
-export const MODEL_AT = 0x110000;
+export const MODEL_AT = 0x100000;
 
 /** A new page whose navigator.serial reaches the bridge's emulated board; page errors go to `errors`. */
 export async function openBridgedPage(session: Session, bridge: Bridge, errors: string[]): Promise<Page> {

@@ -2,7 +2,8 @@
  * A page with only the device panel, for the flashing e2e: the MNIST MLP compiled with seeded weights ("train"
  * and "retrain" pick two seeds), firmware from the bridge's /firmware/. `?bridge=<ws url>` installs the fake
  * navigator.serial here (for manual runs); the e2e injects it with page.addInitScript instead. The blob in use
- * is kept on window.minnowBlob for the test to compare with the emulated flash.
+ * is kept on window.minnowBlob for the test to compare with the emulated flash. `?chip=<id>` sets the project's
+ * chip (default esp32c3), and `?builds=none` drops the manifest's builds, as for a chip Minnow ships none for.
  */
 import { StrictMode, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -23,6 +24,8 @@ const params = new URLSearchParams(location.search);
 const socket = params.get('bridge');
 if (socket) installFakeSerial({ url: socket });
 const bridgeUrl = (window.minnowBridge?.url ?? socket ?? '').replace(/^ws/, 'http').replace(/serial$/, '');
+const chipId = params.get('chip') ?? 'esp32c3';
+const noBuilds = params.get('builds') === 'none';
 
 function Page() {
   const [seed, setSeed] = useState(1);
@@ -34,7 +37,8 @@ function Page() {
   useEffect(() => {
     void fetch(`${bridgeUrl}firmware/manifest.json`)
       .then((r) => r.json())
-      .then((raw: unknown) => setManifest(parseManifest(raw)));
+      .then((raw: unknown) => parseManifest(raw))
+      .then((m) => setManifest(noBuilds ? { ...m, builds: [] } : m));
   }, []);
   const samples = useMemo(() => compiled.samples.map((values) => ({ values })), [compiled]);
   return (
@@ -49,7 +53,7 @@ function Page() {
       {manifest && (
         <DevicePanel
           blob={compiled.blob}
-          chipId="esp32c3"
+          chipId={chipId}
           manifest={manifest}
           firmwareBase={`${bridgeUrl}firmware/`}
           samples={samples}

@@ -372,7 +372,7 @@ export const ERRORS = {
   FLASHER_ARGS_INVALID: {
     code: 529,
     message: 'The ESP-IDF build files cannot be used: {detail}',
-    hint: 'Pick build/flasher_args.json of an ESP-IDF build of the Minnow firmware, together with every .bin file it names.',
+    hint: 'Nothing was written. Pick the build folder of an ESP-IDF build of the Minnow firmware (build/flasher_args.json with every .bin file it names), or the one file "esptool.py merge_bin" makes of it.',
   },
   FIRMWARE_FILE_INVALID: {
     code: 530,
@@ -428,6 +428,28 @@ export const ERRORS = {
     code: 540,
     message: 'The board cannot generate {detail}.',
     hint: 'Give a prompt of at least one character and ask for 0 to 65535 tokens.',
+  },
+
+  FLASH_TOO_SMALL: {
+    code: 541,
+    message: '{what} needs {need} of flash, but the board has {have}.',
+    hint: 'Nothing was written. Use a build made for {have} of flash or less (Minnow builds say "2MB"), or a board with more flash.',
+  },
+  IMAGE_CHIP_MISMATCH: {
+    code: 542,
+    message: '{what} is built for {built}, but {against} {chip}.',
+    hint: 'Nothing was written. Build the firmware for {chip} (idf.py set-target {chipId}) and pick that build.',
+  },
+  NO_BUILD_FOR_REVISION: {
+    code: 543,
+    message:
+      'The board is an {chip} of chip revision {revision}; this Minnow has firmware for it only for {ranges}.',
+    hint: 'Nothing was written. Choose "Use my own firmware build" with an ESP-IDF build for this revision, or "Model only" if the board already runs the Minnow firmware.',
+  },
+  FIRMWARE_DIFFERS: {
+    code: 544,
+    message: 'The board runs {actual}, not {expected} as this Minnow ships it.',
+    hint: 'Flash "Firmware and model" to install the firmware this app expects; until then, what the board reports may not match the app.',
   },
 
   // 62x: compiling a model with its weights and calibration data

@@ -3,6 +3,8 @@ import { ERRORS, MinnowError, type ErrorDef } from '../core/errors.ts';
 import type { BoardInfo } from '../core/protocol/index.ts';
 import { BoardClient } from './board-client.ts';
 import { waitForInfo } from './board-info.ts';
+import { firmwareDifference } from './firmware-check.ts';
+import type { FirmwareImage } from './firmware-image.ts';
 import { SerialChannel } from './serial-channel.ts';
 import type { SerialPortLike } from './serial-types.ts';
 
@@ -30,16 +32,27 @@ export function checkFlashedModel(info: BoardInfo, blob: Uint8Array): void {
   }
 }
 
-/** Opens the console, waits for `info` and checks it against the blob; the port is closed again. */
+/**
+ * Opens the console, waits for `info` and checks it against the blob and, after installing a shipped build,
+ * against that build's firmware version and flavour; the port is closed again.
+ */
 export async function confirmOnBoard(
   port: SerialPortLike,
   blob: Uint8Array,
+  image?: FirmwareImage,
   totalMs = 5000,
 ): Promise<BoardInfo> {
   const channel = await SerialChannel.open(port);
   const client = new BoardClient(channel);
   try {
     const info = await waitForInfo(client, totalMs);
+    if (image?.source === 'manifest') {
+      const differs = firmwareDifference(info, {
+        ...(image.version ? { version: image.version } : {}),
+        ...(image.flavour ? { flavour: image.flavour } : {}),
+      });
+      if (differs) throw differs;
+    }
     checkFlashedModel(info, blob);
     return info;
   } finally {

@@ -71,7 +71,7 @@ describe('downloads without Web Serial', () => {
     expect(blobFile(blob).data).toBe(blob);
     expect(headerFile(blob).data).toMatch(/#define MINNOW_MODEL_DATA_H/);
     expect(flashInstructions('esp32c3', undefined).command).toBe(
-      'esptool.py --chip esp32c3 -p PORT -b 460800 --before default_reset --after hard_reset write_flash --flash_mode keep --flash_freq keep --flash_size keep 0x110000 model.bin',
+      'esptool.py --chip esp32c3 -p PORT -b 460800 --before default_reset --after hard_reset write_flash --flash_mode keep --flash_freq keep --flash_size keep 0x100000 model.bin',
     );
     expect(
       esptoolCommand('esp32s3-r8', [

@@ -1,5 +1,6 @@
 import { cHeader } from '../core/blob/c-header.ts';
 import { readBlob } from '../core/blob/reader.ts';
+import { MODEL_OFFSET, MODEL_SIZE } from '../core/chips/layout.ts';
 import { commandNote, esptoolCommand } from './esptool-command.ts';
 import type { FirmwareImage } from './firmware-image.ts';
 import type { ModelPartition } from './flash-plan.ts';
@@ -13,7 +14,7 @@ export interface DownloadFile {
 }
 
 /** Where the Minnow firmware template puts the model partition (firmware-template/partitions.csv). */
-export const TEMPLATE_MODEL_PARTITION: ModelPartition = { offset: 0x110000, size: 0x100000 };
+export const TEMPLATE_MODEL_PARTITION: ModelPartition = { offset: MODEL_OFFSET, size: MODEL_SIZE };
 
 export const MODEL_FILE = 'model.bin';
 

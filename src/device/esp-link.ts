@@ -1,5 +1,6 @@
 import { CustomReset, ESPLoader, Transport } from 'esptool-js';
 import { chipIdFromName } from './chip-names.ts';
+import { describeChip } from './chip-revision.ts';
 import { md5Hex, type Region } from './flash-plan.ts';
 import type { SerialPortLike } from './serial-types.ts';
 
@@ -13,12 +14,24 @@ class QuietTransport extends Transport {
 /** EN low with IO0 high, then EN released: the board boots its firmware. esptool-js's own hard reset only
  * releases RTS, which does not reset a board whose RTS is already released. */
 const RUN_FIRMWARE = 'D0|R1|W100|R0';
+const ROM_BAUD = 115200;
+const DEFAULT_BAUD = 921600;
+
+/** What the ROM tells before the stub is uploaded. */
+export interface RomAnswer {
+  readonly chip: string;
+  readonly description: string;
+  /** major*100+minor, undefined when the chip did not say (secure download mode, an unknown format). */
+  readonly revision: number | undefined;
+}
 
 export interface LinkOptions {
   readonly port: SerialPortLike;
   /** Baud rate once the stub runs; the ROM is always reached at 115200. */
   readonly baudrate?: number;
   readonly log?: (line: string) => void;
+  /** Checks on the ROM's first answer, before the stub is uploaded; a throw ends the connection there. */
+  readonly beforeStub?: (rom: RomAnswer) => Promise<void> | void;
 }
 
 /** A board in its bootloader, with the flasher stub running (esptool-js 0.7.0's normal path, FACTS §C). */
@@ -27,6 +40,7 @@ export interface EspLink {
   readonly chip: string;
   /** esptool-js's description, e.g. "ESP32-C3 (QFN32) (revision v0.0)". */
   readonly description: string;
+  readonly revision: number | undefined;
   flashBytes(): Promise<number | undefined>;
   md5(address: number, size: number): Promise<string>;
   read(address: number, size: number): Promise<Uint8Array>;
@@ -39,26 +53,49 @@ export interface EspLink {
   close(): Promise<void>;
 }
 
+/**
+ * esptool-js 0.7's ESPLoader.main() in its steps, with `beforeStub` between the ROM's answer and the stub
+ * upload, so that a wrong chip or a build that cannot fit is refused before anything is sent to the board.
+ */
+async function connect(loader: ESPLoader, options: LinkOptions): Promise<RomAnswer> {
+  await loader.detectChip('default_reset');
+  const chip = chipIdFromName(loader.chip.CHIP_NAME);
+  const rom = loader.secureDownloadMode
+    ? { chip, description: loader.chip.CHIP_NAME, revision: undefined }
+    : await describeChip(loader, chip);
+  options.log?.(`Chip is ${rom.description}`);
+  try {
+    await options.beforeStub?.(rom);
+  } catch (e) {
+    // Refused on the ROM's answer: restart the board into whatever firmware it has, as it was before.
+    await new CustomReset(loader.transport, RUN_FIRMWARE).reset().catch(() => undefined);
+    throw e;
+  }
+  if (!loader.secureDownloadMode) await loader.chip.postConnect?.(loader);
+  await loader.runStub();
+  if ((options.baudrate ?? DEFAULT_BAUD) !== ROM_BAUD) await loader.changeBaud();
+  return rom;
+}
+
 export async function openBootloader(options: LinkOptions): Promise<EspLink> {
   const line = (s: string) => options.log?.(s);
   const terminal = { clean: () => undefined, writeLine: line, write: line };
   const transport = new QuietTransport(options.port as ConstructorParameters<typeof Transport>[0], false);
   const loader = new ESPLoader({
     transport,
-    baudrate: options.baudrate ?? 921600,
-    romBaudrate: 115200,
+    baudrate: options.baudrate ?? DEFAULT_BAUD,
+    romBaudrate: ROM_BAUD,
     terminal,
   });
-  let description: string;
+  let rom: RomAnswer;
   try {
-    description = await loader.main('default_reset');
+    rom = await connect(loader, options);
   } catch (e) {
     await transport.disconnect().catch(() => undefined);
     throw e;
   }
   return {
-    chip: chipIdFromName(loader.chip.CHIP_NAME),
-    description,
+    ...rom,
     async flashBytes() {
       const size = await loader.detectFlashSize();
       return size ? Number.parseInt(size, 10) * (size.endsWith('KB') ? 1024 : 1024 * 1024) : undefined;

@@ -18,7 +18,7 @@ describe('loadManifestImage', () => {
       ['partition-table', 0x8000],
       ['app', 0x10000],
     ]);
-    expect(image).toMatchObject({ chip: 'esp32', modelPartition: { offset: 0x110000 }, blobVersions: [1] });
+    expect(image).toMatchObject({ chip: 'esp32', modelPartition: { offset: 0x100000 }, blobVersions: [1] });
   });
 
   it('refuses a file whose SHA-256 or size differs from the manifest, or that cannot be fetched', async () => {

@@ -1,4 +1,10 @@
-import type { FileRole, FirmwareBuild, FirmwareManifest } from '../core/firmware/manifest.ts';
+import {
+  pickBuild,
+  type FileRole,
+  type FirmwareBuild,
+  type FirmwareManifest,
+  type Flavour,
+} from '../core/firmware/manifest.ts';
 import { MinnowError } from '../core/errors.ts';
 
 /** One binary to write: a manifest file, or a file of the user's own ESP-IDF build. */
@@ -21,7 +27,12 @@ export interface FirmwareImage {
   /** Blob format versions the firmware reads, when the manifest says. */
   readonly blobVersions?: readonly number[];
   readonly flashSize?: string;
+  /** How the firmware was built (docs/MANIFEST.md M-5); undefined for a user build, which is ESP-IDF's. */
+  readonly flavour?: Flavour;
 }
+
+/** The firmware for the detected chip and its revision (major*100+minor, undefined when unknown). */
+export type FirmwareFor = (chip: string, revision: number | undefined) => Promise<FirmwareImage | undefined>;
 
 /** Reads one file of public/firmware/ (fetch in the page, fs in Node). */
 export type FetchFile = (path: string) => Promise<Uint8Array>;
@@ -60,6 +71,15 @@ export async function loadManifestImage(
     version: manifest.firmwareVersion,
     blobVersions: manifest.blobVersions,
     flashSize: build.flashSize,
+    flavour: build.flavour,
+  };
+}
+
+/** Firmware from the manifest: the build for the chip and its revision (M-16), fetched and checked. */
+export function manifestFirmware(manifest: FirmwareManifest, fetchFile: FetchFile): FirmwareFor {
+  return async (chip, revision) => {
+    const build = pickBuild(manifest, chip, revision);
+    return build && loadManifestImage(manifest, build, fetchFile);
   };
 }
 

@@ -1,9 +1,9 @@
 import { PARTITION_TABLE_BYTES, PARTITION_TABLE_OFFSET } from '../core/blob/partition-table.ts';
 import { MinnowError } from '../core/errors.ts';
 import { chipLabel, sameChip } from './chip-names.ts';
-import type { EspLink } from './esp-link.ts';
+import type { EspLink, RomAnswer } from './esp-link.ts';
 import { CancelledFlash, type FailureContext } from './explain.ts';
-import type { FirmwareImage } from './firmware-image.ts';
+import type { FirmwareFor, FirmwareImage } from './firmware-image.ts';
 import {
   md5Hex,
   padded,
@@ -13,6 +13,7 @@ import {
   type Region,
 } from './flash-plan.ts';
 import type { ProgressTracker } from './flash-progress.ts';
+import { checkFlashFits, checkImageForChip } from './image-checks.ts';
 import { findModelPartition, readPartitionTable } from './partition-read.ts';
 
 export interface PlanInput {
@@ -20,7 +21,7 @@ export interface PlanInput {
   readonly blobVersion: number;
   readonly mode: FlashMode;
   readonly selectedChip?: string;
-  readonly firmwareFor?: (chip: string) => Promise<FirmwareImage | undefined>;
+  readonly firmwareFor?: FirmwareFor;
 }
 
 /** Model-only mode: the model partition as the board's own partition table declares it. */
@@ -31,37 +32,46 @@ async function boardModelPartition(link: EspLink): Promise<ModelPartition> {
   return model;
 }
 
-/** The regions for the detected chip and the mode, after every check that can refuse before writing. */
-export async function regionsFor(link: EspLink, input: PlanInput): Promise<Region[]> {
-  const { chip } = link;
+/**
+ * Every check the ROM's first answer allows, before the stub is uploaded: the chip, the firmware for its
+ * revision, the image headers, the blob version and the model against the build's partition. Returns the image
+ * a full install writes.
+ */
+export async function preflight(rom: RomAnswer, input: PlanInput): Promise<FirmwareImage | undefined> {
+  const { chip } = rom;
   if (input.selectedChip && !sameChip(input.selectedChip, chip)) {
     throw new MinnowError('CHIP_MISMATCH', {
       detected: chipLabel(chip),
       selected: chipLabel(input.selectedChip),
     });
   }
-  const image = input.mode === 'full' ? await input.firmwareFor?.(chip) : undefined;
+  const image = input.mode === 'full' ? await input.firmwareFor?.(chip, rom.revision) : undefined;
   if (input.mode === 'full' && !image) throw new MinnowError('NO_FIRMWARE_BUILD', { chip: chipLabel(chip) });
-  const versions = image?.blobVersions;
+  if (!image) return undefined;
+  checkImageForChip(image, chip);
+  const versions = image.blobVersions;
   if (versions && !versions.includes(input.blobVersion)) {
     const [min, max] = [Math.min(...versions), Math.max(...versions)];
     throw new MinnowError('FIRMWARE_TOO_OLD', {
-      firmware: image?.version ?? '?',
+      firmware: image.version ?? '?',
       min,
       max,
       blob: input.blobVersion,
     });
   }
+  planRegions(input.mode, input.blob, image.modelPartition, image);
+  return image;
+}
+
+/** The regions to write, after the checks that need the stub: the board's partition table and flash size. */
+export async function regionsFor(
+  link: EspLink,
+  input: PlanInput,
+  image: FirmwareImage | undefined,
+): Promise<Region[]> {
   const partition = image ? image.modelPartition : await boardModelPartition(link);
   const regions = planRegions(input.mode, input.blob, partition, image);
-  const flash = await link.flashBytes();
-  const over = regions.find((r) => flash !== undefined && r.address + r.data.length > flash);
-  if (over && flash !== undefined) {
-    const end = (over.address + over.data.length).toString(16);
-    throw new MinnowError('FLASH_FAILED', {
-      detail: `${over.name} ends at 0x${end}, past the board's ${flash / 2 ** 20} MB of flash`,
-    });
-  }
+  checkFlashFits(image, regions, await link.flashBytes());
   return regions;
 }
 

@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { FILE_ROLES, type FileRole } from '../core/firmware/manifest.ts';
+import type { FileRole } from '../core/firmware/manifest.ts';
 import { MinnowError } from '../core/errors.ts';
 import type { FirmwareFile, FirmwareImage } from './firmware-image.ts';
+import { checkImageForChip } from './image-checks.ts';
 import { findModelPartition, readPartitionTable } from './partition-read.ts';
 
+/** The roles flasher_args.json names (an ESP-IDF build has no bare-metal `image`). */
+const IDF_ROLES = ['bootloader', 'partition-table', 'app', 'otadata'] as const;
 const hexOffset = z.string().regex(/^0x[0-9a-fA-F]{1,8}$/, 'expected a hex offset such as "0x10000"');
 const named = z.object({ offset: hexOffset, file: z.string().min(1) }).loose();
 
@@ -64,7 +67,7 @@ export function imageFromFlasherArgs(
 ): FirmwareImage {
   const args = parseJson(jsonText);
   const roleOf = new Map<string, FileRole>();
-  for (const role of FILE_ROLES) {
+  for (const role of IDF_ROLES) {
     const entry = args[role];
     if (entry) roleOf.set(entry.offset.toLowerCase(), role);
   }
@@ -85,11 +88,13 @@ export function imageFromFlasherArgs(
   const model = findModelPartition(readPartitionTable(table.data));
   if (!model) throw new MinnowError('NO_MODEL_PARTITION');
   const flashSize = args.flash_settings?.flash_size;
-  return {
+  const image: FirmwareImage = {
     chip: args.extra_esptool_args.chip,
     source: 'user',
     files: all.filter((f) => f.offset !== model.offset),
     modelPartition: { offset: model.offset, size: model.size },
     ...(flashSize ? { flashSize } : {}),
   };
+  checkImageForChip(image, image.chip, 'flasher_args.json names an');
+  return image;
 }

@@ -23,8 +23,8 @@ describe('flashing errors, each with its fix', () => {
   it('refuses a model larger than its partition before writing anything', async () => {
     const rig = createRig();
     const firmwareFor = async (chip: string) => {
-      const image = await rig.firmwareFor(chip);
-      return image && { ...image, modelPartition: { offset: 0x110000, size: 0x1000 } };
+      const image = await rig.firmwareFor(chip, undefined);
+      return image && { ...image, modelPartition: { offset: 0x100000, size: 0x1000 } };
     };
     const error = await failure({ port: rig.port(), blob: blobA, mode: 'full', firmwareFor });
     expect(error.id).toBe('MODEL_TOO_LARGE');
@@ -55,7 +55,7 @@ describe('flashing errors, each with its fix', () => {
   it('refuses firmware that cannot read the blob version', async () => {
     const rig = createRig();
     const firmwareFor = async (chip: string) => {
-      const image = await rig.firmwareFor(chip);
+      const image = await rig.firmwareFor(chip, undefined);
       return image && { ...image, blobVersions: [2] };
     };
     const error = await failure({ port: rig.port(), blob: blobA, mode: 'full', firmwareFor });
@@ -65,7 +65,7 @@ describe('flashing errors, each with its fix', () => {
   it('reports a flash that does not hold what was written (MD5 differs)', async () => {
     const rig = createRig();
     rig.preflash(blobA);
-    rig.board.flash.stuckBit = 0x110000 + blobB.findIndex((b, i) => i > 64 && (b & 1) === 1);
+    rig.board.flash.stuckBit = 0x100000 + blobB.findIndex((b, i) => i > 64 && (b & 1) === 1);
     const error = await failure({ port: rig.port(), blob: blobB, mode: 'model-only' });
     expect(error.id).toBe('VERIFY_FAILED');
     expect(error.message).toContain('model');

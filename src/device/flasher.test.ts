@@ -7,7 +7,7 @@ import { readPartitionTable } from './partition-read.ts';
 import { compileExample } from './testing/example-blob.ts';
 import { createRig } from './testing/rig.ts';
 
-const MODEL_AT = 0x110000;
+const MODEL_AT = 0x100000;
 const blobA = compileExample(1).blob;
 const blobB = compileExample(2).blob;
 

@@ -3,10 +3,10 @@ import type { BoardInfo } from '../core/protocol/index.ts';
 import { confirmOnBoard } from './confirm.ts';
 import { openBootloader, type EspLink } from './esp-link.ts';
 import { CancelledFlash, explainFailure } from './explain.ts';
-import type { FirmwareImage } from './firmware-image.ts';
+import type { FirmwareFor, FirmwareImage } from './firmware-image.ts';
 import type { FlashMode, Region } from './flash-plan.ts';
 import { ProgressTracker, type FlashProgress } from './flash-progress.ts';
-import { changedRegions, regionsFor, writeRegions } from './flash-steps.ts';
+import { changedRegions, preflight, regionsFor, writeRegions } from './flash-steps.ts';
 import type { SerialPortLike } from './serial-types.ts';
 
 export interface FlashRequest {
@@ -16,7 +16,7 @@ export interface FlashRequest {
   /** The chip the project budgets for; a different board is refused. */
   readonly selectedChip?: string;
   /** The firmware to install on the detected chip; undefined when this build has none (full mode only). */
-  readonly firmwareFor?: (chip: string) => Promise<FirmwareImage | undefined>;
+  readonly firmwareFor?: FirmwareFor;
   /** Compare each region's MD5 on the board first and skip the identical ones (default true). */
   readonly smart?: boolean;
   readonly baudrate?: number;
@@ -57,16 +57,23 @@ export async function flashBoard(request: FlashRequest): Promise<FlashReport> {
   port.addEventListener?.('disconnect', onDisconnect);
   const work = async (): Promise<FlashReport> => {
     signal?.throwIfAborted();
+    const input = { ...request, blobVersion };
+    let image: FirmwareImage | undefined;
     link = await openBootloader({
       port,
       baudrate: request.baudrate ?? 921600,
       ...(request.log ? { log: request.log } : {}),
+      beforeStub: async (rom) => {
+        context.activity = 'checking the firmware for the board';
+        image = await preflight(rom, input);
+        context.activity = 'connecting to the bootloader';
+      },
     });
     const { chip, description } = link;
     signal?.throwIfAborted();
     tracker.setPhase('connecting', chip);
     context.activity = 'reading the board';
-    const regions = await regionsFor(link, { ...request, blobVersion });
+    const regions = await regionsFor(link, input, image);
     tracker.setRegions(regions);
     tracker.setPhase('comparing');
     const todo = request.smart === false ? regions : await changedRegions(link, regions, tracker);
@@ -80,7 +87,7 @@ export async function flashBoard(request: FlashRequest): Promise<FlashReport> {
     link = undefined;
     tracker.setPhase('confirming');
     context.activity = 'asking the board for its info';
-    const info = request.confirm === false ? undefined : await confirmOnBoard(port, blob);
+    const info = request.confirm === false ? undefined : await confirmOnBoard(port, blob, image);
     tracker.setPhase('done');
     const skipped = regions.filter((r) => !todo.includes(r));
     return { chip, description, written: todo, skipped, ...(info ? { info } : {}) };

@@ -29,11 +29,18 @@ export { explainFailure, recovery } from './explain.ts';
 export {
   fetchFromBase,
   loadManifestImage,
+  manifestFirmware,
   type FetchFile,
   type FirmwareFile,
+  type FirmwareFor,
   type FirmwareImage,
 } from './firmware-image.ts';
+export { firmwareDifference, manifestPromise, type ExpectedFirmware } from './firmware-check.ts';
 export { imageFromFlasherArgs } from './flasher-args.ts';
+export { checkFlashFits, checkImageForChip } from './image-checks.ts';
+export { imageFromMergedBin } from './merged-bin.ts';
+export { imageFromPicked, type PickedFile } from './own-build.ts';
+export { consoleName, portAdvice, portWarning } from './port-advice.ts';
 export { flashBoard, type FlashReport, type FlashRequest } from './flasher.ts';
 export { planRegions, type FlashMode, type ModelPartition, type Region } from './flash-plan.ts';
 export type { FileProgress, FlashProgress } from './flash-progress.ts';

@@ -40,7 +40,7 @@ describe('readPartitionTable', () => {
     expect(findModelPartition(rows)).toMatchObject({
       name: 'model',
       type: 0x40,
-      offset: 0x110000,
+      offset: 0x100000,
       size: 0x80000,
     });
     expect(rows).toHaveLength(DEFAULT_PARTITIONS.length + 1);

@@ -55,9 +55,13 @@ describe('partition table builder [F-90]', () => {
     expect(Buffer.from(built).equals(Buffer.from(expectedTable(DEFAULT_ENTRIES)))).toBe(true);
   });
 
-  it('adds a model partition of application type 0x40 at 0x110000', () => {
+  it('cuts the factory app to 0xF0000 and adds a 1 MB model partition of type 0x40 at 0x100000', () => {
     const built = buildPartitionTable(modelPartitions(0x100000));
-    const expected = expectedTable([...DEFAULT_ENTRIES, entryBytes(0x40, 0x00, 0x110000, 0x100000, 'model')]);
+    const expected = expectedTable([
+      ...DEFAULT_ENTRIES.slice(0, 2),
+      entryBytes(0x00, 0x00, 0x10000, 0xf0000, 'factory'),
+      entryBytes(0x40, 0x00, 0x100000, 0x100000, 'model'),
+    ]);
     expect(Buffer.from(built).equals(Buffer.from(expected))).toBe(true);
   });
 
@@ -101,7 +105,9 @@ describe('partition table builder [F-90]', () => {
   });
 
   it('prints the same layout as partitions.csv', () => {
-    expect(partitionsCsv(modelPartitions())).toContain('model, 0x40, 0x0, 0x110000, 0x100000, ');
+    const csv = partitionsCsv(modelPartitions());
+    expect(csv).toContain('factory, app, 0x0, 0x10000, 0xf0000, ');
+    expect(csv).toContain('model, 0x40, 0x0, 0x100000, 0x100000, ');
     expect(partitionsCsv(DEFAULT_PARTITIONS)).toContain('nvs, data, 0x2, 0x9000, 0x6000, ');
   });
 });

@@ -1,3 +1,4 @@
+import { APP_OFFSET, APP_SIZE, MODEL_OFFSET, MODEL_SIZE } from '../chips/layout.ts';
 import { MinnowError } from '../errors.ts';
 import { md5 } from './md5.ts';
 import { encodeUtf8 } from './utf8.ts';
@@ -35,15 +36,26 @@ export const DEFAULT_PARTITIONS: readonly PartitionEntry[] = [
   { name: 'factory', type: 'app', subtype: SUBTYPES.factory, size: 0x100000 },
 ];
 
-/** The firmware template's table: the default one plus a `model` partition of type 0x40 (FACTS §B.3). */
-export function modelPartitions(modelBytes = 0x100000): PartitionEntry[] {
+/**
+ * The firmware template's table (FACTS §B.3, core/chips/layout.ts): the default one with the factory app cut to
+ * 0xF0000 so that a `model` partition of type 0x40 at 0x100000 ends a 2 MB flash.
+ */
+export function modelPartitions(modelBytes = MODEL_SIZE): PartitionEntry[] {
   const model = {
     name: 'model',
     type: MODEL_PARTITION_TYPE,
     subtype: MODEL_PARTITION_SUBTYPE,
     size: modelBytes,
   };
-  return [...DEFAULT_PARTITIONS, { ...model, offset: 0x110000 }];
+  const factory = {
+    name: 'factory',
+    type: 'app',
+    subtype: SUBTYPES.factory,
+    offset: APP_OFFSET,
+    size: APP_SIZE,
+  };
+  const data = DEFAULT_PARTITIONS.filter((p) => p.type !== 'app');
+  return [...data, factory as PartitionEntry, { ...model, offset: MODEL_OFFSET }];
 }
 
 function typeCode(type: PartitionEntry['type']): number {

@@ -21,15 +21,15 @@ describe('suggestFixes', () => {
     expect(suggestFixes(mlp([784], [100, 10]), 'esp32', evaluateSimply)).toEqual([]);
   });
 
-  it('makes 784-1000-1000-10 fit the 960 KB model partition of a 2 MB ESP32-H2 by narrowing one layer', () => {
+  it('makes 784-1000-1000-10 fit the 1 MB model partition of a 2 MB ESP32-H2 by narrowing one layer', () => {
     expect(evaluateSimply(big, 'esp32h2').verdict).toBe('too-big-flash');
     const fixes = suggestFixes(big, 'esp32h2', evaluateSimply);
-    // Blob = int8 kernels + int32 biases + 64 + 32 per layer, against 0x200000 - 0x110000 = 983,040 B.
-    // fc1 → x: 784x + 4x + 1000x + 4,000 + 10,040 + 160 ≤ 983,040 → x ≤ 541.9
-    // fc2 → y: 788,000 + 1000y + 4y + 10y + 40 + 160 ≤ 983,040 → y ≤ 192.1
+    // Blob = int8 kernels + int32 biases + 64 + 32 per layer, against 0x100000 = 1,048,576 B.
+    // fc1 → x: 784x + 4x + 1000x + 4,000 + 10,040 + 160 ≤ 1,048,576 → x ≤ 578.5
+    // fc2 → y: 788,000 + 1000y + 4y + 10y + 40 + 160 ≤ 1,048,576 → y ≤ 256.8
     expect(fixes.map((f) => f.kind === 'reduce' && [f.layerId, f.param, f.from, f.to])).toEqual([
-      ['fc1', 'units', 1000, 541],
-      ['fc2', 'units', 1000, 192],
+      ['fc1', 'units', 1000, 578],
+      ['fc2', 'units', 1000, 256],
     ]);
     for (const fix of fixes) {
       if (fix.kind !== 'reduce') throw new Error('expected reductions only');
@@ -41,7 +41,7 @@ describe('suggestFixes', () => {
       expect(evaluateSimply(wider, 'esp32h2').verdict).toBe('too-big-flash');
     }
     expect(fixes[0]?.description).toBe(
-      'Reduce fc1 units from 1000 to 541 → fits (model 959 KB of the 960 KB partition)',
+      'Reduce fc1 units from 1000 to 578 → fits (model 1023 KB of the 1.00 MB partition)',
     );
     expect(big.layers[0]?.units).toBe(1000);
   });
@@ -52,7 +52,7 @@ describe('suggestFixes', () => {
       kind: 'partition',
       bytes: 1_802_240,
       description:
-        'Enlarge the model partition from 1.00 MB to 1.72 MB: the flash has room for up to 2.94 MB',
+        'Enlarge the model partition from 1.00 MB to 1.72 MB: the flash has room for up to 3.00 MB',
     });
     expect(fixes.slice(1).every((f) => f.kind === 'reduce')).toBe(true);
   });

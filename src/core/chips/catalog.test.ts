@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MinnowError } from '../errors.ts';
 import { CHIPS, chipIds, getChip } from './catalog.ts';
+import { espLayout } from './layout.ts';
 import type { Figure } from './types.ts';
 
 /** Every {value} object anywhere in a chip entry, with its path. */
@@ -87,12 +88,20 @@ describe('chip catalog', () => {
     },
   );
 
-  it('shrinks the model partition to the end of a 2 MB flash (ESP32-H2)', () => {
-    const h2 = getChip('esp32h2');
-    expect(h2.flashBytes.value).toBe(0x200000);
-    expect(h2.modelPartition?.offset.value).toBe(0x110000);
-    expect(h2.modelPartition?.size.value).toBe(0x200000 - 0x110000);
-    expect(getChip('esp32').modelPartition?.size.value).toBe(0x100000);
+  it.each(firmwareChips.map((c) => [c.id, c] as const))(
+    '%s: gets the fixed 2 MB layout (app 0x10000/0xF0000, model 0x100000/1 MB) and its flash holds it',
+    (_, chip) => {
+      expect(chip.appPartition?.offset.value).toBe(0x10000);
+      expect(chip.appPartition?.size.value).toBe(0xf0000);
+      expect(chip.modelPartition?.offset.value).toBe(0x100000);
+      expect(chip.modelPartition?.size.value).toBe(0x100000);
+      // 0x100000 + 0x100000 = 2 MB: the smallest flash any catalog module carries (ESP32-H2, 2 MB).
+      expect(chip.flashBytes.value).toBeGreaterThanOrEqual(2 * 1024 * 1024);
+    },
+  );
+
+  it('refuses to lay out a flash smaller than 2 MB', () => {
+    expect(() => espLayout(1024 * 1024, 0)).toThrow(/1 MB flash/);
   });
 
   it('points PSRAM-less chips at a PSRAM variant that exists and holds more', () => {

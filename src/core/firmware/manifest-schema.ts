@@ -4,7 +4,10 @@ import { z } from 'zod';
 export const MAX_FLASH_BYTES = 0x40000000;
 
 export const FLASH_SIZES = ['1MB', '2MB', '4MB', '8MB', '16MB', '32MB', '64MB', '128MB'] as const;
-export const FILE_ROLES = ['bootloader', 'partition-table', 'app', 'otadata'] as const;
+export const FILE_ROLES = ['bootloader', 'partition-table', 'app', 'otadata', 'image'] as const;
+export const FLAVOURS = ['esp-idf', 'bare-metal'] as const;
+/** Chip revisions are major*100+minor, as ESP-IDF's min/max_chip_rev_full (an unsigned 16-bit field). */
+export const MAX_CHIP_REVISION = 0xffff;
 
 /** A flash address as a JSON number or as the hex string that flasher_args.json uses ("0x10000"). */
 const address = z
@@ -42,12 +45,21 @@ const fileSchema = z
   })
   .strict();
 
+const revision = z.number().int().min(0).max(MAX_CHIP_REVISION);
+const chipRevisionSchema = z
+  .object({ min: revision, max: revision })
+  .strict()
+  .refine((r) => r.min <= r.max, 'min is above max');
+
 const buildSchema = z
   .object({
     chip: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'expected a chip id such as "esp32c3"'),
+    flavour: z.enum(FLAVOURS).default('esp-idf'),
+    chipRevision: chipRevisionSchema.optional(),
     idfVersion: z
       .string()
-      .regex(/^v?\d+\.\d+(\.\d+)?([-+.][0-9A-Za-z.-]+)?$/, 'expected an ESP-IDF version such as "v5.3.1"'),
+      .regex(/^v?\d+\.\d+(\.\d+)?([-+.][0-9A-Za-z.-]+)?$/, 'expected an ESP-IDF version such as "v5.3.1"')
+      .optional(),
     flashMode: z.enum(['qio', 'qout', 'dio', 'dout']),
     flashFreq: z.string().regex(/^\d{1,3}m$/, 'expected an esptool frequency such as "80m"'),
     flashSize: z.enum(FLASH_SIZES),
@@ -75,6 +87,8 @@ export type FirmwareManifest = z.output<typeof manifestSchema>;
 export type FirmwareBuild = FirmwareManifest['builds'][number];
 export type FirmwareFile = FirmwareBuild['files'][number];
 export type FileRole = (typeof FILE_ROLES)[number];
+export type Flavour = (typeof FLAVOURS)[number];
+export type ChipRevisionRange = NonNullable<FirmwareBuild['chipRevision']>;
 
 export function flashSizeBytes(size: (typeof FLASH_SIZES)[number]): number {
   return Number.parseInt(size, 10) * 1024 * 1024;

@@ -4,8 +4,23 @@ import { manifestProblem } from './manifest-checks.ts';
 import { manifestSchema, type FirmwareBuild, type FirmwareManifest } from './manifest-schema.ts';
 import { parseJsonText } from '../json-text.ts';
 
-export type { FileRole, FirmwareBuild, FirmwareFile, FirmwareManifest } from './manifest-schema.ts';
-export { FILE_ROLES, FLASH_SIZES, flashSizeBytes } from './manifest-schema.ts';
+export type {
+  ChipRevisionRange,
+  FileRole,
+  FirmwareBuild,
+  FirmwareFile,
+  FirmwareManifest,
+  Flavour,
+} from './manifest-schema.ts';
+export { FILE_ROLES, FLASH_SIZES, FLAVOURS, flashSizeBytes } from './manifest-schema.ts';
+export {
+  parseDescribedRevision,
+  pickBuild,
+  revisionLabel,
+  revisionName,
+  revisionRange,
+  type RevisionRange,
+} from './revisions.ts';
 
 /** Checks a parsed public/firmware/manifest.json (docs/MANIFEST.md) and returns it typed, or a coded error. */
 export function parseManifest(raw: unknown): FirmwareManifest {
@@ -32,7 +47,7 @@ export function parseManifestJson(text: string): FirmwareManifest {
   return parseManifest(raw);
 }
 
-/** The build for a chip, if the firmware pipeline produced one. */
+/** A build for a chip, if the firmware pipeline produced one (the first; pickBuild chooses by revision). */
 export function findBuild(manifest: FirmwareManifest, chipId: string): FirmwareBuild | undefined {
   return manifest.builds.find((b) => b.chip === chipId);
 }

@@ -9,6 +9,8 @@ export interface BoardOptions {
   /** ESP-IDF target name; default esp32c3. */
   readonly chip?: string;
   readonly flashBytes?: number;
+  /** Register values the ROM reports instead of 0, e.g. the eFuse words of a later chip revision. */
+  readonly registers?: Readonly<Record<number, number>>;
   /** What runs after a boot from flash; without it the app boots and stays silent. */
   readonly firmware?: FirmwareFactory;
   /** False: DTR/RTS do not reach EN/IO0 (no auto-reset circuit), so the ROM is never entered. */
@@ -146,11 +148,16 @@ export class EmulatedBoard {
     if (download) {
       this.uartBaud = undefined;
       this.mode = 'rom';
-      this.rom = new RomEmulator(this.chip, this.flash, {
-        send: (packet) => this.emit(slipEncode(packet)),
-        changeBaud: (baud) => (this.uartBaud = baud),
-        record: (entry) => this.commands.push(entry),
-      });
+      this.rom = new RomEmulator(
+        this.chip,
+        this.flash,
+        {
+          send: (packet) => this.emit(slipEncode(packet)),
+          changeBaud: (baud) => (this.uartBaud = baud),
+          record: (entry) => this.commands.push(entry),
+        },
+        this.options.registers,
+      );
       this.emit(
         `${this.chip.romBanner}\r\nrst:0x1 (POWERON),boot:0x4 (DOWNLOAD(USB/UART0))\r\nwaiting for download\r\n`,
       );

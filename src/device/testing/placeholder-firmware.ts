@@ -4,6 +4,7 @@ import {
   modelPartitions,
   PARTITION_TABLE_OFFSET,
 } from '../../core/blob/partition-table.ts';
+import { IMAGE_CHIP_IDS } from '../../core/firmware/image-header.ts';
 import { parseManifest, type FirmwareManifest } from '../../core/firmware/manifest.ts';
 import type { FetchFile } from '../firmware-image.ts';
 
@@ -25,9 +26,9 @@ function random(seed: number): () => number {
   };
 }
 
-/** An ESP image of `size` bytes: header (magic, segments, dio, 4 MB / 80 MHz), then 256-byte blocks of which
- * about 55 % are random, 30 % repeat a few patterns and 15 % are text. */
-export function placeholderImage(size: number, seed: number, label: string): Uint8Array {
+/** An ESP image of `size` bytes for `chip`: header (magic, segments, dio, 2 MB / 80 MHz, the chip's image id, any
+ * revision), then 256-byte blocks of which about 55 % are random, 30 % repeat a few patterns and 15 % are text. */
+export function placeholderImage(size: number, seed: number, label: string, chip = 'esp32c3'): Uint8Array {
   const next = random(seed);
   const out = new Uint8Array(size);
   const patterns = Array.from({ length: 8 }, () =>
@@ -44,7 +45,9 @@ export function placeholderImage(size: number, seed: number, label: string): Uin
           : text;
     out.set(block.subarray(0, Math.min(256, size - at)), at);
   }
-  out.set([0xe9, 0x03, 0x02, 0x2f, 0x00, 0x00, 0x38, 0x40], 0);
+  const id = IMAGE_CHIP_IDS[chip] ?? 0xffff;
+  out.set([0xe9, 0x03, 0x02, 0x1f, 0x00, 0x00, 0x38, 0x40, 0xee, 0, 0, 0, id & 0xff, id >> 8], 0);
+  out.set([0, 0, 0, 0xff, 0xff, 0, 0, 0, 0, 0], 14);
   return out;
 }
 
@@ -69,7 +72,7 @@ export function placeholderBuild(
         role: 'bootloader',
         offset: BOOTLOADER_OFFSET[chip] ?? 0,
         path: `${chip}/bootloader.bin`,
-        data: placeholderImage(21 * 1024, 11 + i, 'boot'),
+        data: placeholderImage(21 * 1024, 11 + i, 'boot', chip),
       },
       {
         role: 'partition-table',
@@ -81,7 +84,7 @@ export function placeholderBuild(
         role: 'app',
         offset: 0x10000,
         path: `${chip}/minnow.bin`,
-        data: placeholderImage(appBytes, 23 + i, 'minnow'),
+        data: placeholderImage(appBytes, 23 + i, 'minnow', chip),
       },
     ] as const;
     for (const e of entries) files.set(e.path, e.data);
@@ -90,7 +93,7 @@ export function placeholderBuild(
       idfVersion: 'v5.5.1',
       flashMode: 'dio',
       flashFreq: '80m',
-      flashSize: '4MB',
+      flashSize: '2MB',
       appBytes,
       files: entries.map(({ role, offset, path, data }) => ({
         role,
@@ -99,7 +102,7 @@ export function placeholderBuild(
         size: data.length,
         sha256: sha(data),
       })),
-      modelPartition: { offset: 0x110000, size: 0x100000 },
+      modelPartition: { offset: 0x100000, size: 0x100000 },
     };
   });
   const manifest = parseManifest({

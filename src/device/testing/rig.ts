@@ -1,9 +1,7 @@
 import type { MinnowError } from '../../core/errors.ts';
 import { flashBoard, type FlashRequest } from '../flasher.ts';
 import type { SerialLike, SerialPortLike } from '../serial-types.ts';
-import type { FirmwareImage } from '../firmware-image.ts';
-import { loadManifestImage } from '../firmware-image.ts';
-import { findBuild } from '../../core/firmware/manifest.ts';
+import { manifestFirmware, type FirmwareFor } from '../firmware-image.ts';
 import { EmulatedBoard, type BoardOptions } from './board.ts';
 import { FakeSerialPort, type FakePortOptions } from './fake-serial-port.ts';
 import { placeholderBuild } from './placeholder-firmware.ts';
@@ -13,14 +11,11 @@ import { scriptedFirmware } from './scripted-firmware.ts';
 export function createRig(options: BoardOptions = {}) {
   const board = new EmulatedBoard({ firmware: scriptedFirmware(), ...options });
   const build = placeholderBuild([board.chip.id]);
-  const firmwareFor = async (chip: string): Promise<FirmwareImage | undefined> => {
-    const entry = findBuild(build.manifest, chip);
-    return entry ? loadManifestImage(build.manifest, entry, build.fetchFile) : undefined;
-  };
+  const firmwareFor: FirmwareFor = manifestFirmware(build.manifest, build.fetchFile);
   /** A port object, as navigator.serial hands out: a new one after the board was unplugged. */
   const port = (portOptions: FakePortOptions = {}) => new FakeSerialPort(board, portOptions);
   /** Puts the firmware files (and a model) straight into flash: a board flashed earlier. */
-  const preflash = (blob?: Uint8Array, modelAt = 0x110000) => {
+  const preflash = (blob?: Uint8Array, modelAt = 0x100000) => {
     for (const file of build.manifest.builds[0]?.files ?? []) {
       board.flash.write(file.offset, build.files.get(file.path) as Uint8Array);
     }

@@ -35,8 +35,9 @@ export class RomEmulator {
     private readonly chip: RomChip,
     private readonly flash: FlashMemory,
     private readonly host: RomHost,
+    presets: Readonly<Record<number, number>> = {},
   ) {
-    this.registers = new Registers(chip, flash.size);
+    this.registers = new Registers(chip, flash.size, presets);
     this.flashOps = new RomFlash(
       flash,
       () => this.stub,

@@ -9,12 +9,15 @@ const RDID = 0x9f;
  * command leaves the flash JEDEC id in W0 (FACTS §D.5 step 6).
  */
 export class Registers {
-  private values = new Map<number, number>();
+  private values: Map<number, number>;
 
   constructor(
     private readonly chip: RomChip,
     private readonly flashBytes: number,
-  ) {}
+    presets: Readonly<Record<number, number>> = {},
+  ) {
+    this.values = new Map(Object.entries(presets).map(([addr, value]) => [Number(addr), value]));
+  }
 
   read(addr: number): number {
     if (addr === MAGIC_REG) return this.chip.magic;

@@ -16,7 +16,7 @@ describe('DevicePanel', () => {
     expect(html).toContain('model_data.h');
     expect(html).toContain('ESP-IDF project with the model');
     expect(html).toContain(
-      'esptool.py --chip esp32c3 -p PORT -b 460800 --before default_reset --after hard_reset write_flash --flash_mode keep --flash_freq keep --flash_size keep 0x0 bootloader.bin 0x8000 partition-table.bin 0x10000 minnow.bin 0x110000 model.bin',
+      'esptool.py --chip esp32c3 -p PORT -b 460800 --before default_reset --after hard_reset write_flash --flash_mode keep --flash_freq keep --flash_size keep 0x0 bootloader.bin 0x8000 partition-table.bin 0x10000 minnow.bin 0x100000 model.bin',
     );
   });
 

@@ -59,6 +59,7 @@ function Connected(props: DevicePanelProps & { serial: SerialLike }) {
     <>
       <PortSection
         state={state}
+        chipId={chipId}
         onConnect={() => void session.choosePort()}
         onDisconnect={() => void session.disconnect()}
       />

@@ -1,13 +1,18 @@
 import { useState } from 'react';
 import { findBuild, type FirmwareManifest } from '../../core/firmware/manifest.ts';
 import { chipLabel, firmwareChip } from '../../device/chip-names.ts';
-import { fetchFromBase, loadManifestImage, type FirmwareImage } from '../../device/firmware-image.ts';
+import { firmwareDifference, manifestPromise } from '../../device/firmware-check.ts';
+import {
+  fetchFromBase,
+  manifestFirmware,
+  type FirmwareFor,
+  type FirmwareImage,
+} from '../../device/firmware-image.ts';
 import type { FlashMode } from '../../device/flash-plan.ts';
 import type { DeviceState } from '../../device/session.ts';
 import { FlashProgressList } from './FlashProgressList.tsx';
+import { ErrorNote } from '../common/ErrorNote.tsx';
 import { OwnBuildPicker } from './OwnBuildPicker.tsx';
-
-export type FirmwareFor = (chip: string) => Promise<FirmwareImage | undefined>;
 
 interface Props {
   readonly state: DeviceState;
@@ -25,20 +30,39 @@ export function FlashSection({ state, blob, chipId, manifest, firmwareBase, onFl
   const [own, setOwn] = useState<FirmwareImage>();
   const [wantOwn, setWantOwn] = useState(false);
   const hasBuild = manifest !== undefined && findBuild(manifest, firmwareChip(chipId)) !== undefined;
+  // The chip has builds, but none for the board's revision (M-16): an own build is the way on.
+  const noRevisionBuild = state.error?.id === 'NO_BUILD_FOR_REVISION';
   const mode = override ?? (hasBuild || own ? state.suggestedMode : 'model-only');
   const flashing = state.status === 'flashing';
-  const firmwareFor: FirmwareFor = async (chip) => {
+  const firmwareFor: FirmwareFor = async (chip, revision) => {
     if (own) return own;
-    const build = manifest && findBuild(manifest, chip);
-    return manifest && build
-      ? loadManifestImage(manifest, build, fetchFromBase(new URL(firmwareBase, document.baseURI).href))
-      : undefined;
+    if (!manifest) return undefined;
+    const fetchFile = fetchFromBase(new URL(firmwareBase, document.baseURI).href);
+    return manifestFirmware(manifest, fetchFile)(chip, revision);
   };
+  // F: a board that answers with another firmware than this app ships is told so, and offered a reflash.
+  const promise = manifest && state.info ? manifestPromise(manifest, state.info.chip) : undefined;
+  const differs = promise && state.info ? firmwareDifference(state.info, promise) : undefined;
   return (
     <div className="device-flash">
-      {!hasBuild && (
+      {differs && (
+        <div className="notice" role="status">
+          <ErrorNote error={differs} />
+          <button
+            type="button"
+            disabled={!blob || !state.port || state.status !== 'ready'}
+            onClick={() => {
+              setOverride('full');
+              onFlash('full', firmwareFor);
+            }}
+          >
+            Reflash the firmware
+          </button>
+        </div>
+      )}
+      {(!hasBuild || noRevisionBuild || own) && (
         <div className="notice">
-          <p>This Minnow has no firmware build for {chipLabel(chipId)}.</p>
+          {!hasBuild && <p>This Minnow has no firmware build for {chipLabel(chipId)}.</p>}
           <div className="device-row">
             <button type="button" onClick={() => setWantOwn(true)}>
               Use my own firmware build

@@ -1,9 +1,24 @@
+import { getChip } from '../../core/chips/catalog.ts';
 import type { BoardInfo } from '../../core/protocol/index.ts';
 import { chipLabel } from '../../device/chip-names.ts';
 import { statusName } from '../../device/confirm.ts';
+import { consoleName } from '../../device/port-advice.ts';
 import { formatBytes } from './save-file.ts';
 
-/** What the firmware reports: chip, version, heap and largest free block (the gauge uses these), the model. */
+/** The catalog's clock for the board's chip, to stand beside the measured one. */
+function catalogClock(chip: string): string {
+  try {
+    const figure = getChip(chip).clockMhz;
+    return `catalog ${figure.value} MHz`;
+  } catch {
+    return 'not in the catalog';
+  }
+}
+
+/**
+ * What the firmware reports: chip, version and flavour, the console it answers on, its clock beside the
+ * catalog's, heap and largest free block (the gauge uses these), the model.
+ */
 export function InfoCard({ info, onRefresh }: { info: BoardInfo; onRefresh: () => void }) {
   const m = info.model;
   return (
@@ -18,7 +33,13 @@ export function InfoCard({ info, onRefresh }: { info: BoardInfo; onRefresh: () =
         <dt>Firmware</dt>
         <dd>
           v{info.firmwareVersion} (protocol {info.protocolVersion}, blob versions {info.blobVersions.min}–
-          {info.blobVersions.max})
+          {info.blobVersions.max}){info.flavour ? `, ${info.flavour}` : ''}
+        </dd>
+        <dt>Console</dt>
+        <dd>{consoleName(info.console)}</dd>
+        <dt>Clock</dt>
+        <dd>
+          {info.cpuMhz} MHz ({catalogClock(info.chip)})
         </dd>
         <dt>Free heap</dt>
         <dd>{formatBytes(info.freeHeap)}</dd>

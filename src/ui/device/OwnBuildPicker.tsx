@@ -1,20 +1,27 @@
 import { useState, type ChangeEvent } from 'react';
 import { isMinnowError, type MinnowError } from '../../core/errors.ts';
+import { chipLabel } from '../../device/chip-names.ts';
 import type { FirmwareImage } from '../../device/firmware-image.ts';
-import { imageFromFlasherArgs } from '../../device/flasher-args.ts';
+import { imageFromPicked } from '../../device/own-build.ts';
 import { ErrorNote } from '../common/ErrorNote.tsx';
 
 async function readPicked(list: FileList): Promise<FirmwareImage> {
-  const files = [...list];
-  const args = files.find((f) => f.name === 'flasher_args.json');
-  const bins = new Map<string, Uint8Array>();
-  for (const f of files.filter((f) => f.name.endsWith('.bin'))) {
-    bins.set(f.webkitRelativePath || f.name, new Uint8Array(await f.arrayBuffer()));
-  }
-  return imageFromFlasherArgs(args ? await args.text() : '', bins);
+  const files = [...list].filter((f) => f.name === 'flasher_args.json' || f.name.endsWith('.bin'));
+  return imageFromPicked(
+    await Promise.all(
+      files.map(async (f) => ({
+        path: f.webkitRelativePath || f.name,
+        data: new Uint8Array(await f.arrayBuffer()),
+      })),
+    ),
+  );
 }
 
-/** "Use my own firmware build": the ESP-IDF build folder, or flasher_args.json and its .bin files. */
+/**
+ * "Use my own firmware build": the ESP-IDF build folder, flasher_args.json and its .bin files, or one merged
+ * .bin (`esptool.py merge_bin`). Each is checked on pick; the chip and the board's flash are checked again
+ * when flashing, before anything is written.
+ */
 export function OwnBuildPicker({ onImage }: { onImage: (image: FirmwareImage | undefined) => void }) {
   const [error, setError] = useState<MinnowError>();
   const [picked, setPicked] = useState<string>();
@@ -24,12 +31,14 @@ export function OwnBuildPicker({ onImage }: { onImage: (image: FirmwareImage | u
     readPicked(list).then(
       (image) => {
         setError(undefined);
-        setPicked(`${image.chip}: ${image.files.map((f) => f.name).join(', ')}`);
+        const size = image.flashSize ? `, built for ${image.flashSize} of flash` : '';
+        setPicked(`${chipLabel(image.chip)}${size}: ${image.files.map((f) => f.name).join(', ')}`);
         onImage(image);
       },
       (err: unknown) => {
         if (!isMinnowError(err)) throw err;
         setError(err);
+        setPicked(undefined);
         onImage(undefined);
       },
     );
@@ -41,7 +50,7 @@ export function OwnBuildPicker({ onImage }: { onImage: (image: FirmwareImage | u
         ESP-IDF build folder <input type="file" {...folder} onChange={onPick} />
       </label>
       <label>
-        or flasher_args.json and the .bin files{' '}
+        or flasher_args.json and the .bin files, or one merged .bin{' '}
         <input type="file" multiple accept=".json,.bin" onChange={onPick} />
       </label>
       {picked && <p className="muted">Using {picked}</p>}

@@ -1,9 +1,18 @@
+import { portAdvice, portWarning } from '../../device/port-advice.ts';
 import type { DeviceState } from '../../device/session.ts';
 
-/** Connect / disconnect, and what the port is: USB ids, bridge chip and its driver hint. */
-export function PortSection(props: { state: DeviceState; onConnect: () => void; onDisconnect: () => void }) {
-  const { state, onConnect, onDisconnect } = props;
+interface Props {
+  readonly state: DeviceState;
+  /** The catalog chip the project is set up for: which port to pick depends on it. */
+  readonly chipId: string;
+  readonly onConnect: () => void;
+  readonly onDisconnect: () => void;
+}
+
+/** Connect / disconnect, which port to pick for the chip, and what the port is: USB ids, bridge chip, driver. */
+export function PortSection({ state, chipId, onConnect, onDisconnect }: Props) {
   const busy = state.status !== 'idle' && state.status !== 'ready';
+  const warning = state.port && portWarning(chipId, state.port);
   return (
     <div className="device-port">
       <div className="device-row">
@@ -17,6 +26,8 @@ export function PortSection(props: { state: DeviceState; onConnect: () => void; 
         )}
         {state.status === 'connecting' && <span className="muted">Connecting…</span>}
       </div>
+      {!state.port && <p className="muted port-advice">{portAdvice(chipId)}</p>}
+      {warning && <p className="bad port-warning">{warning}</p>}
       {state.port && (
         <dl className="device-facts">
           <dt>USB chip</dt>
