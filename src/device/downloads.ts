@@ -16,7 +16,9 @@ export interface DownloadFile {
 /** Where the Minnow firmware template puts the model partition (firmware-template/partitions.csv). */
 export const TEMPLATE_MODEL_PARTITION: ModelPartition = { offset: MODEL_OFFSET, size: MODEL_SIZE };
 
+/** The names every export, command, template and doc uses for the blob and its C header. */
 export const MODEL_FILE = 'model.bin';
+export const HEADER_FILE = 'model_data.h';
 
 export function blobFile(blob: Uint8Array): DownloadFile {
   return { name: MODEL_FILE, mime: 'application/octet-stream', data: blob };
@@ -24,7 +26,7 @@ export function blobFile(blob: Uint8Array): DownloadFile {
 
 /** model_data.h (FORMAT F-80), for code that keeps the blob in a C array rather than a partition. */
 export function headerFile(blob: Uint8Array): DownloadFile {
-  return { name: 'model_data.h', mime: 'text/x-c', data: cHeader(readBlob(blob)) };
+  return { name: HEADER_FILE, mime: 'text/x-c', data: cHeader(readBlob(blob)) };
 }
 
 const FLASH_MODEL = `

@@ -29,7 +29,7 @@ export function NoticeBar({ inDialog = false }: { inDialog?: boolean }) {
       role={isError ? 'alert' : 'status'}
       aria-live={isError ? 'assertive' : 'polite'}
     >
-      <div className={`notice ${notice.kind}`} data-testid="notice">
+      <div className={`toast ${notice.kind}`} data-testid="notice">
         <span>{notice.text}</span>
         {notice.undoable && (
           <button

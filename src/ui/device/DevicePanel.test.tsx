@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { compileExample } from '../../device/testing/example-blob.ts';
+import { HEADER_FILE, MODEL_FILE } from '../../device/downloads.ts';
 import { placeholderBuild } from '../../device/testing/placeholder-firmware.ts';
 import { DevicePanel } from './DevicePanel.tsx';
 
@@ -29,5 +30,18 @@ describe('DevicePanel', () => {
     expect(html).toContain('This Minnow has no firmware build for ESP32-S3.');
     expect(html).toContain('Use my own firmware build');
     expect(html).toContain('Model only');
+  });
+
+  it('with Web Serial offers every export too, under the same file names as the command', () => {
+    const { manifest } = placeholderBuild(['esp32c3']);
+    const serial = { requestPort: () => Promise.reject(new Error('unused')), getPorts: async () => [] };
+    const html = renderToStaticMarkup(
+      <DevicePanel blob={blob} chipId="esp32c3" manifest={manifest} serial={serial} />,
+    );
+    expect(html).not.toContain('E520');
+    expect(html).toContain(`Model blob (${MODEL_FILE})`);
+    expect(html).toContain(`>${HEADER_FILE}<`);
+    expect(html).toContain('ESP-IDF project with the model');
+    expect(html).toContain(`0x100000 ${MODEL_FILE}</pre>`);
   });
 });

@@ -5,6 +5,7 @@ import type { BoardInfo } from '../../core/protocol/index.ts';
 import { browserSerial, type SerialLike } from '../../device/serial-types.ts';
 import { quantizeInput } from '../../device/validate.ts';
 import { ErrorNote } from '../common/ErrorNote.tsx';
+import { ExportFiles } from './ExportFiles.tsx';
 import { FlashSection } from './FlashSection.tsx';
 import { InfoCard } from './InfoCard.tsx';
 import { NoSerialDownloads } from './NoSerialDownloads.tsx';
@@ -75,6 +76,15 @@ function Connected(props: DevicePanelProps & { serial: SerialLike }) {
         }
         onCancel={() => session.cancel()}
       />
+      <details className="device-exports">
+        <summary>Files for esptool.py and ESP-IDF: the blob, its C header, the project, the command</summary>
+        <ExportFiles
+          chipId={chipId}
+          firmwareBase={firmwareBase}
+          {...(blob ? { blob } : {})}
+          {...(manifest ? { manifest } : {})}
+        />
+      </details>
       {state.info && <InfoCard info={state.info} onRefresh={() => void session.refreshInfo()} />}
       {blob && state.info && write && (
         <WriteCard

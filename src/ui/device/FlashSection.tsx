@@ -12,6 +12,7 @@ import type { FlashMode } from '../../device/flash-plan.ts';
 import type { DeviceState } from '../../device/session.ts';
 import { FlashProgressList } from './FlashProgressList.tsx';
 import { ErrorNote } from '../common/ErrorNote.tsx';
+import { Notice } from '../common/Notice.tsx';
 import { OwnBuildPicker } from './OwnBuildPicker.tsx';
 
 interface Props {
@@ -46,7 +47,7 @@ export function FlashSection({ state, blob, chipId, manifest, firmwareBase, onFl
   return (
     <div className="device-flash">
       {differs && (
-        <div className="notice" role="status">
+        <Notice tone="error" testId="firmware-differs">
           <ErrorNote error={differs} />
           <button
             type="button"
@@ -58,10 +59,10 @@ export function FlashSection({ state, blob, chipId, manifest, firmwareBase, onFl
           >
             Reflash the firmware
           </button>
-        </div>
+        </Notice>
       )}
       {(!hasBuild || noRevisionBuild || own) && (
-        <div className="notice">
+        <Notice testId="no-firmware">
           {!hasBuild && <p>This Minnow has no firmware build for {chipLabel(chipId)}.</p>}
           <div className="device-row">
             <button type="button" onClick={() => setWantOwn(true)}>
@@ -72,7 +73,7 @@ export function FlashSection({ state, blob, chipId, manifest, firmwareBase, onFl
             </button>
           </div>
           {(wantOwn || own) && <OwnBuildPicker onImage={setOwn} />}
-        </div>
+        </Notice>
       )}
       <fieldset className="device-mode" disabled={flashing}>
         <legend>What to write</legend>

@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import type { BoardInfo } from '../../core/protocol/index.ts';
 import { boardMemory } from '../../device/board-info.ts';
+import { blobFile } from '../../device/downloads.ts';
 import { ProblemMessage } from '../common/ProblemMessage.tsx';
 import { DevicePanel } from '../device/DevicePanel.tsx';
 import type { Sample } from '../device/RunSample.tsx';
@@ -29,10 +30,7 @@ function Source({ compiled }: { compiled: Extract<CompiledModel, { status: 'ok' 
     <p className={`blob-source${compiled.trained ? '' : ' untrained'}`} data-testid="blob-source">
       Model for the board: <strong>{weights}</strong>, int8, {calibrationText(compiled)} ·{' '}
       {formatBytes(compiled.blob.length)} · CRC <code data-testid="blob-crc">{compiled.crc}</code>{' '}
-      <button
-        type="button"
-        onClick={() => saveFile({ name: 'model.mnb', mime: 'application/octet-stream', data: compiled.blob })}
-      >
+      <button type="button" onClick={() => saveFile(blobFile(compiled.blob))}>
         Download the model blob
       </button>
     </p>

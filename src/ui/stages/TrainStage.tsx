@@ -3,6 +3,7 @@ import type { FloatWeights } from '../../core/quant/types.ts';
 import { useActions, useEditor, useModel } from '../hooks/useEditor.ts';
 import { TrainingWorkspace } from '../train/TrainingWorkspace.tsx';
 import { WritePanel } from '../train/WritePanel.tsx';
+import { Notice } from '../common/Notice.tsx';
 import type { Sample } from '../device/RunSample.tsx';
 import { isTokenStreamSpec, writerInput, type CompiledModel } from './compiled-model.ts';
 import { FEED_SAMPLES, type SampleFeed } from './sample-feed.ts';
@@ -44,10 +45,12 @@ export default function TrainStage({ feed, stale, onSamples, compiled }: Props) 
   return (
     <>
       {stale && (
-        <p className="notice stale-weights" role="status" data-testid="weights-stale">
-          The trained weights no longer fit the model ({stale}). Train again: until then the board gets
-          untrained weights.
-        </p>
+        <Notice testId="weights-stale">
+          <p>
+            The trained weights no longer fit the model ({stale}). Train again: until then the board gets
+            untrained weights.
+          </p>
+        </Notice>
       )}
       <TrainingWorkspace
         model={model}

@@ -13,6 +13,7 @@ import { TrainError } from './TrainError.tsx';
 import { TrainingPanel } from './TrainingPanel.tsx';
 import { TryPanel } from './TryPanel.tsx';
 import { useTrainingSession } from './useTrainingSession.ts';
+import { Notice } from '../common/Notice.tsx';
 import './train.css';
 
 export interface TrainingWorkspaceProps {
@@ -55,10 +56,12 @@ export function TrainingWorkspace(props: TrainingWorkspaceProps) {
       </header>
       {view.error && <TrainError error={view.error} {...(onShowLayer ? { onShowLayer } : {})} />}
       {view.weightsProblem && (
-        <p className="notice" role="status">
-          The saved weights do not fit this version of the model, so it starts untrained:{' '}
-          {view.weightsProblem}
-        </p>
+        <Notice>
+          <p>
+            The saved weights do not fit this version of the model, so it starts untrained:{' '}
+            {view.weightsProblem}
+          </p>
+        </Notice>
       )}
       <div className="train-grid">
         <DatasetPanel
