@@ -13,13 +13,14 @@ import { useFirmwareManifest } from './useFirmwareManifest.ts';
 const FIRMWARE_BASE = 'firmware/';
 
 function calibrationText(compiled: Extract<CompiledModel, { status: 'ok' }>): string {
+  const saved = compiled.calibrationSaved ? ' saved with the project' : '';
   if (compiled.tokenStream) {
     return compiled.calibratedOn > 0
-      ? `calibrated on ${compiled.calibrationTokens} tokens of the training text, read as one stream`
+      ? `calibrated on ${compiled.calibrationTokens} tokens of the training text${saved}, read as one stream`
       : 'calibrated on a built-in text (train to calibrate on yours)';
   }
   return compiled.calibratedOn > 0
-    ? `calibrated on ${compiled.calibratedOn} training samples`
+    ? `calibrated on ${compiled.calibratedOn} training samples${saved}`
     : 'calibrated on synthetic inputs (train to calibrate on the data)';
 }
 
