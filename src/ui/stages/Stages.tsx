@@ -5,6 +5,7 @@ import { Tabs } from '../common/Tabs.tsx';
 import type { Sample } from '../device/RunSample.tsx';
 import { useActions, useEditor, useModel } from '../hooks/useEditor.ts';
 import { createSampleFeed } from './sample-feed.ts';
+import { chooseCalibration } from './calibration-source.ts';
 import type { Calibration } from './compiled-model.ts';
 import { useCompiledModel } from './useCompiledModel.ts';
 import { useSavedTraining, type SavedTraining } from './useSavedTraining.ts';
@@ -27,16 +28,8 @@ function useStaleWeights(): string | null {
   return useMemo(() => (saved ? weightsMismatch(model, saved) : null), [model, saved]);
 }
 
-/**
- * The samples that calibrate the board's int8 model and feed its checks (PT-6): those of this session's
- * training data, else the ones saved with the project's last run unless the model changed since.
- */
 function useCalibration(live: readonly Sample[], saved: SavedTraining | null): Calibration {
-  return useMemo(() => {
-    if (live.length > 0) return { samples: live, saved: false };
-    const kept = saved && !saved.stale ? saved.record.calibration : [];
-    return { samples: kept, saved: kept.length > 0 };
-  }, [live, saved]);
+  return useMemo(() => chooseCalibration(live, saved), [live, saved]);
 }
 
 /** Tells once, when an edit makes the trained weights stop fitting the model. */
