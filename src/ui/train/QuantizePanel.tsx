@@ -3,7 +3,8 @@ import { ConfusionMatrix } from './ConfusionMatrix.tsx';
 import { LayerErrors } from './LayerErrors.tsx';
 import type { QuantReport } from '../../train/quantize/evaluate.ts';
 import { LastRun } from './LastRun.tsx';
-import { showsSavedReport, type TrainingView } from './training-state.ts';
+import { showsSavedReport } from './saved-run.ts';
+import type { TrainingView } from './training-state.ts';
 import type { TrainingActions } from './useTrainingSession.ts';
 
 const pct = (v: number) => `${(100 * v).toFixed(1)} %`;

@@ -3,7 +3,8 @@ import { formatDuration } from '../../train/session/progress.ts';
 import { LineChart } from './LineChart.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
 import { LastRun } from './LastRun.tsx';
-import { batchesPerEpoch, showsSavedRun, type TrainingView } from './training-state.ts';
+import { batchesPerEpoch, showsSavedRun } from './saved-run.ts';
+import type { TrainingView } from './training-state.ts';
 import type { TrainingActions } from './useTrainingSession.ts';
 
 const pct = (v: number | null | undefined) =>

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { tinyRecord } from '../../state/test-training.ts';
 import { QuantizePanel } from './QuantizePanel.tsx';
 import { TrainingPanel } from './TrainingPanel.tsx';
-import { INITIAL_VIEW, reduce, runOf, showsSavedReport, showsSavedRun } from './training-state.ts';
+import { runOf, showsSavedReport, showsSavedRun } from './saved-run.ts';
+import { INITIAL_VIEW, reduce } from './training-state.ts';
 import type { TrainingActions } from './useTrainingSession.ts';
 
 const actions = {} as TrainingActions;

@@ -5,7 +5,8 @@ import type { Progress } from '../../train/session/progress.ts';
 import type { TrainSettings } from '../../train/session/settings.ts';
 import type { EpochMetrics, TrainEnd } from '../../train/session/trainer.ts';
 import type { ReadyInfo, TrainerState, WorkerEvent } from '../../train/worker/protocol.ts';
-import type { SavedRun, TrainingRecord } from '../../state/index.ts';
+import type { TrainingRecord } from '../../state/index.ts';
+import { showsSavedReport } from './saved-run.ts';
 
 /** What the training workspace shows; changed only through `reduce`, so it can be tested without React. */
 export interface TrainingView {
@@ -172,37 +173,4 @@ export function reduce(view: TrainingView, action: ViewAction): TrainingView {
     case 'failed':
       return { ...view, busy: null, error: action.error };
   }
-}
-
-/** Whether the curves shown are the last run's, restored from the project. */
-export const showsSavedRun = (view: TrainingView): boolean =>
-  view.restored !== null && view.batches === view.restored.record.batches;
-
-/** Whether the int8 report shown is the last run's, restored from the project. */
-export const showsSavedReport = (view: TrainingView): boolean =>
-  view.restored !== null && view.report !== null && view.report === view.restored.record.report;
-
-/** Batches per epoch of the run shown, to place each epoch's point on the batch axis. */
-export const batchesPerEpoch = (view: TrainingView): number =>
-  view.progress?.batchesPerEpoch ?? (showsSavedRun(view) ? view.restored?.record.batchesPerEpoch : null) ?? 1;
-
-/** The run that just ended, as the project keeps it (PT-5). */
-export function runOf(view: TrainingView): SavedRun {
-  const d = view.dataset;
-  return {
-    dataset: d
-      ? {
-          name: d.name,
-          count: d.count,
-          sampleShape: d.sampleShape,
-          task: d.task,
-          classNames: d.classNames,
-          classCounts: d.classCounts,
-        }
-      : null,
-    epochs: view.epochs,
-    batches: view.batches,
-    batchesPerEpoch: batchesPerEpoch(view),
-    result: view.result,
-  };
 }

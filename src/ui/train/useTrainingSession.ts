@@ -6,14 +6,8 @@ import { startTrainingWorker, type TrainingClient } from '../../train/worker/cli
 import type { DataSource, Prediction, SampleView, TrainResult } from '../../train/worker/protocol.ts';
 import type { SavedRun, TrainingRecord } from '../../state/index.ts';
 import type { QuantReport } from '../../train/quantize/evaluate.ts';
-import {
-  INITIAL_VIEW,
-  reduce,
-  runOf,
-  showsSavedReport,
-  showsSavedRun,
-  type TrainingView,
-} from './training-state.ts';
+import { runOf, showsSavedReport, showsSavedRun } from './saved-run.ts';
+import { INITIAL_VIEW, reduce, type TrainingView } from './training-state.ts';
 
 export interface TrainingActions {
   loadData(source: DataSource): void;
