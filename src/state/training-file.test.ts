@@ -86,6 +86,11 @@ describe('the training record in a project file', () => {
         /at training\.report\.confusion: expected 2×2/,
       ],
       [patched({ report: { ...report, agreement: 2 } }), /at training\.report\.agreement/],
+      [patched({ report: { ...report, float: '0.9' } }), /at training\.report\.float/],
+      [
+        patched({ report: { ...report, layers: [{ layerId: 'out' }] } }),
+        /at training\.report\.layers\.0\.type/,
+      ],
       [
         patched({ calibration: { ...calibration, values: 'not base64!' } }),
         /at training\.calibration\.values: expected base64/,
@@ -101,6 +106,10 @@ describe('the training record in a project file', () => {
       ],
       [patched({ calibration: { ...calibration, labels: [1] } }), /calibration\.labels: expected one label/],
       [patched({ calibration: { ...calibration, count: 65 } }), /calibration\.count/],
+      [
+        patched({ calibration: { ...calibration, shape: [512, 512, 1], count: 2 } }),
+        /at training\.calibration: 2 samples of 262144 values exceed 262144 values/,
+      ],
       [
         patched({
           calibration: {
@@ -119,6 +128,15 @@ describe('the training record in a project file', () => {
       ],
     ];
     for (const [training, message] of cases) expect(failure(training)).toMatch(message);
+  });
+
+  it('[PT-4] refuses NaN and infinity in a record read from storage (which, unlike JSON, can hold them)', () => {
+    const epoch = { epoch: 0, loss: NaN, metric: null, valLoss: null, valMetric: null };
+    expect(() => decodeTraining({ ...stored, epochs: [epoch] })).toThrow(
+      /malformed at training\.epochs\.0\.loss/,
+    );
+    const result = { end: 'finished', epochsDone: 1, samplesPerSecond: Infinity };
+    expect(() => decodeTraining({ ...stored, result })).toThrow(/at training\.result\.samplesPerSecond/);
   });
 
   it('[PT-4] refuses a "__proto__" key instead of dropping or obeying it', () => {

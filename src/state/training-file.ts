@@ -7,6 +7,7 @@ import {
   type TrainingFileShape,
 } from './training-schema.ts';
 import {
+  MAX_CALIBRATION_VALUES,
   MAX_CONFUSION_CLASSES,
   type CalibrationSample,
   type SavedQuantReport,
@@ -115,8 +116,11 @@ function decodeReport(r: NonNullable<TrainingFileShape['report']>): SavedQuantRe
 function decodeCalibration(c: TrainingFileShape['calibration']): CalibrationSample[] {
   if (!c) return [];
   const path = 'training.calibration';
-  const values = floatsFromBase64(c.values, `${path}.values`);
   const size = shapeSize(c.shape);
+  if (size * c.count > MAX_CALIBRATION_VALUES) {
+    throw malformed(path, `${c.count} samples of ${size} values exceed ${MAX_CALIBRATION_VALUES} values`);
+  }
+  const values = floatsFromBase64(c.values, `${path}.values`);
   if (values.length !== size * c.count) {
     throw malformed(
       `${path}.values`,
