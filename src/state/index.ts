@@ -18,3 +18,7 @@ export { layerIdProblem } from './layer-ids.ts';
 export { restoreData } from './persistence/restore.ts';
 export { decodeWeights, encodeWeights } from './weights-file.ts';
 export { weightsMismatch } from './weights-fit.ts';
+export { modelFingerprint } from './model-fingerprint.ts';
+export { decodeTraining, encodeTraining } from './training-file.ts';
+export type { TrainingPatch, SavedRun } from './training-record.ts';
+export type * from './training-types.ts';

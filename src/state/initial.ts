@@ -26,7 +26,7 @@ export function newProject(id: string, name: string, nowIso: string, model?: Mod
 }
 
 export function metaOf(project: Project): ProjectMeta {
-  const { model: _model, weights: _weights, ...meta } = project;
+  const { model: _model, weights: _weights, training: _training, ...meta } = project;
   return meta;
 }
 
@@ -36,6 +36,7 @@ export function dataWith(projects: readonly [Project, ...Project[]], currentId?:
   return {
     models: Object.fromEntries(projects.map((p) => [p.id, p.model])),
     weights: Object.fromEntries(projects.flatMap((p) => (p.weights ? [[p.id, p.weights]] : []))),
+    training: Object.fromEntries(projects.flatMap((p) => (p.training ? [[p.id, p.training]] : []))),
     projects: Object.fromEntries(projects.map((p) => [p.id, metaOf(p)])),
     order: projects.map((p) => p.id),
     currentId: currentId && projects.some((p) => p.id === currentId) ? currentId : first.id,

@@ -72,7 +72,7 @@ describe('project file', () => {
     expect(() => parseProjectText(bad({ model: { format: 'minnow-model' } }), 'esp32', NOW)).toThrow(
       /at model/,
     );
-    expect(code(bad({ version: 3 }))).toBe(602);
+    expect(code(bad({ version: 4 }))).toBe(602);
     expect(code(bad({ format: 'minnow-model', version: 1 }))).toBe(101);
   });
 

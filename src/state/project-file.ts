@@ -10,6 +10,8 @@ import {
 } from './project-schema.ts';
 import type { Project } from './types.ts';
 import { decodeWeights, encodeWeights } from './weights-file.ts';
+import { decodeTraining, encodeTraining } from './training-file.ts';
+import type { TrainingRecord } from './training-types.ts';
 import { parseJsonText } from '../core/json-text.ts';
 
 /** A project as read from a file: everything but the id, which the app assigns. */
@@ -33,7 +35,7 @@ export function parseProject(raw: unknown): ProjectFile {
   if (isObject(raw) && typeof raw.version === 'number' && !READABLE_VERSIONS.includes(raw.version)) {
     throw new MinnowError('PROJECT_VERSION', {
       version: raw.version,
-      readable: READABLE_VERSIONS.join(' and '),
+      readable: `${READABLE_VERSIONS.slice(0, -1).join(', ')} and ${String(READABLE_VERSIONS.at(-1))}`,
     });
   }
   const result = projectFileSchema.safeParse(raw);
@@ -42,15 +44,22 @@ export function parseProject(raw: unknown): ProjectFile {
     const path = issue?.path.length ? issue.path.join('.') : '(top level)';
     throw new MinnowError('PROJECT_SCHEMA', { path, detail: issue?.message ?? 'invalid' });
   }
-  const { version, name, chip, model, weights, createdAt, updatedAt } = result.data;
+  const { version, name, chip, model, weights, training, createdAt, updatedAt } = result.data;
   if (version < 2 && weights !== undefined) {
     throw new MinnowError('PROJECT_SCHEMA', { path: 'weights', detail: 'weights need a version 2 file' });
+  }
+  if (version < 3 && training !== undefined) {
+    throw new MinnowError('PROJECT_SCHEMA', {
+      path: 'training',
+      detail: 'a training record needs a version 3 file',
+    });
   }
   return {
     name,
     chipId: chip,
     model: checkModel(model),
     ...(weights === undefined ? {} : { weights: decodeWeights(weights) }),
+    ...(training === undefined ? {} : { training: decodeTraining(training) }),
     createdAt,
     updatedAt,
   };
@@ -77,6 +86,33 @@ export function parseProjectText(text: string, defaultChip: string, now: string)
   return parseProject(raw);
 }
 
+const encodedTraining = new WeakMap<TrainingRecord, Record<string, unknown> | null>();
+
+/**
+ * A training record as the file stores it, or null if it would not read back (PT-4): a record that cannot be
+ * read would make the whole stored project unreadable, so it is left out instead. Each record (never changed
+ * in place) is encoded and checked once.
+ */
+function checkedTraining(record: TrainingRecord): Record<string, unknown> | null {
+  let encoded = encodedTraining.get(record);
+  if (encoded === undefined) {
+    const file = encodeTraining(record);
+    try {
+      decodeTraining(file);
+      encoded = file;
+    } catch {
+      encoded = null;
+    }
+    encodedTraining.set(record, encoded);
+  }
+  return encoded;
+}
+
+function withTraining(record: TrainingRecord | undefined): { training?: Record<string, unknown> } {
+  const file = record ? checkedTraining(record) : null;
+  return file ? { training: file } : {};
+}
+
 /** The file a project is exported to and stored as. */
 export function toProjectFile(project: Project): Record<string, unknown> {
   return {
@@ -86,6 +122,7 @@ export function toProjectFile(project: Project): Record<string, unknown> {
     chip: project.chipId,
     model: project.model,
     ...(project.weights ? { weights: encodeWeights(project.weights) } : {}),
+    ...withTraining(project.training),
     createdAt: project.createdAt,
     updatedAt: project.updatedAt,
   };

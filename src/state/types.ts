@@ -1,6 +1,7 @@
 import type { BoardMemory } from '../core/chips/types.ts';
 import type { ModelSpec } from '../core/model/types.ts';
 import type { FloatWeights } from '../core/quant/types.ts';
+import type { TrainingRecord } from './training-types.ts';
 
 /** A project's own fields; its model lives in the model slice under the same id. */
 export interface ProjectMeta {
@@ -21,6 +22,11 @@ export interface ModelSlice {
 /** Trained float weights, by project id; kept out of undo (a training run is not an edit). */
 export interface WeightsSlice {
   readonly weights: Readonly<Record<string, FloatWeights>>;
+}
+
+/** The last training run of each project, by project id; kept out of undo like the weights. */
+export interface TrainingSlice {
+  readonly training: Readonly<Record<string, TrainingRecord>>;
 }
 
 export interface ProjectSlice {
@@ -57,7 +63,7 @@ export interface UiSlice {
 }
 
 /** The whole editor state: plain, serializable data. Behaviour lives in the actions. */
-export type EditorData = ModelSlice & WeightsSlice & ProjectSlice & UiSlice;
+export type EditorData = ModelSlice & WeightsSlice & TrainingSlice & ProjectSlice & UiSlice;
 
 /** The part undo/redo tracks: the documents, not the view. */
 export type TrackedData = ModelSlice & ProjectSlice;
@@ -66,4 +72,5 @@ export type TrackedData = ModelSlice & ProjectSlice;
 export interface Project extends ProjectMeta {
   readonly model: ModelSpec;
   readonly weights?: FloatWeights;
+  readonly training?: TrainingRecord;
 }

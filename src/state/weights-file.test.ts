@@ -40,7 +40,7 @@ function failure(text: string): string {
 
 describe('trained weights in a project file', () => {
   it('[PW-1] [PW-2] round-trips every value: little-endian Float32, base64, per layer and weight', () => {
-    expect(file.version).toBe(2);
+    expect(file.version).toBe(3);
     const stored = (file.weights as { layers: { out: { bias: string } } }).layers.out.bias;
     // 1.0 is 0x3f800000 and -2.0 is 0xc0000000, little-endian.
     expect(stored).toBe(btoa(String.fromCharCode(0, 0, 0x80, 0x3f, 0, 0, 0, 0xc0)));

@@ -3,6 +3,7 @@ import { createContext, type ActionOptions } from './context.ts';
 import { modelActions } from './model.ts';
 import { projectActions } from './project.ts';
 import { uiActions } from './ui.ts';
+import { trainingActions } from './training.ts';
 import { weightsActions } from './weights.ts';
 
 export type { ActionOptions } from './context.ts';
@@ -15,6 +16,7 @@ export function createActions(store: EditorStore, options?: ActionOptions) {
     ...projectActions(ctx),
     ...uiActions(ctx),
     ...weightsActions(ctx),
+    ...trainingActions(ctx),
     undo: ctx.undo,
     redo: ctx.redo,
   };

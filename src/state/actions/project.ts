@@ -13,12 +13,13 @@ export function projectActions(ctx: ActionContext) {
 
   /** Adds a project right after `after` (or first) and opens it. */
   const add = (project: Project, after?: string): string => {
-    const { order, models, projects, weights } = get();
+    const { order, models, projects, weights, training } = get();
     const at = after === undefined ? 0 : order.indexOf(after) + 1;
     ctx.change(undefined, () =>
       store.setState({
         models: { ...models, [project.id]: project.model },
         ...(project.weights ? { weights: { ...weights, [project.id]: project.weights } } : {}),
+        ...(project.training ? { training: { ...training, [project.id]: project.training } } : {}),
         projects: { ...projects, [project.id]: metaOf(project) },
         order: [...order.slice(0, at), project.id, ...order.slice(at)],
         currentId: project.id,
@@ -73,8 +74,9 @@ export function projectActions(ctx: ActionContext) {
       const name = `${meta.name} (copy)`.slice(0, 80);
       const now = ctx.nowIso();
       const weights = get().weights[id];
+      const training = get().training[id];
       const copy = { ...meta, id: ctx.newId(), name, createdAt: now, updatedAt: now, model };
-      return add(weights ? { ...copy, weights } : copy, id);
+      return add({ ...copy, ...(weights ? { weights } : {}), ...(training ? { training } : {}) }, id);
     },
     /** Deletes a project (undo brings it back); the last one is replaced by an empty project. */
     deleteProject(id: string): void {

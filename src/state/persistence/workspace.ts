@@ -100,13 +100,22 @@ export async function saveChanges(
     const meta = after.projects[id];
     const model = after.models[id];
     const weights = after.weights[id];
+    const training = after.training[id];
     if (!meta || !model) continue;
     const same =
-      before?.projects[id] === meta && before.models[id] === model && before.weights[id] === weights;
+      before?.projects[id] === meta &&
+      before.models[id] === model &&
+      before.weights[id] === weights &&
+      before.training[id] === training;
     if (same) continue;
     store.put({
       id,
-      file: toProjectFile({ ...meta, model, ...(weights ? { weights } : {}) }),
+      file: toProjectFile({
+        ...meta,
+        model,
+        ...(weights ? { weights } : {}),
+        ...(training ? { training } : {}),
+      }),
     } satisfies ProjectRecord);
   }
   for (const id of before?.order ?? []) if (!after.projects[id]) store.delete(id);

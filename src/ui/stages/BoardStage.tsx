@@ -8,21 +8,11 @@ import type { Sample } from '../device/RunSample.tsx';
 import { formatBytes, saveFile } from '../device/save-file.ts';
 import { estimateTokenRates } from '../device/token-rates.ts';
 import { useActions, useModel, useProject } from '../hooks/useEditor.ts';
+import { calibrationText } from './calibration-source.ts';
 import type { CompiledModel } from './compiled-model.ts';
 import { useFirmwareManifest } from './useFirmwareManifest.ts';
 
 const FIRMWARE_BASE = 'firmware/';
-
-function calibrationText(compiled: Extract<CompiledModel, { status: 'ok' }>): string {
-  if (compiled.tokenStream) {
-    return compiled.calibratedOn > 0
-      ? `calibrated on ${compiled.calibrationTokens} tokens of the training text, read as one stream`
-      : 'calibrated on a built-in text (train to calibrate on yours)';
-  }
-  return compiled.calibratedOn > 0
-    ? `calibrated on ${compiled.calibratedOn} training samples`
-    : 'calibrated on synthetic inputs (train to calibrate on the data)';
-}
 
 function Source({ compiled }: { compiled: Extract<CompiledModel, { status: 'ok' }> }) {
   const weights = compiled.trained ? 'trained weights' : 'untrained (random) weights';

@@ -1,11 +1,14 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Stage } from '../../state/types.ts';
 import { weightsMismatch } from '../../state/weights-fit.ts';
 import { Tabs } from '../common/Tabs.tsx';
 import type { Sample } from '../device/RunSample.tsx';
 import { useActions, useEditor, useModel } from '../hooks/useEditor.ts';
 import { createSampleFeed } from './sample-feed.ts';
+import { chooseCalibration } from './calibration-source.ts';
+import type { Calibration } from './compiled-model.ts';
 import { useCompiledModel } from './useCompiledModel.ts';
+import { useSavedTraining, type SavedTraining } from './useSavedTraining.ts';
 import './stages.css';
 
 // Training (tfjs in a worker) and the board (esptool) load the first time their tab opens.
@@ -23,6 +26,10 @@ function useStaleWeights(): string | null {
   const model = useModel();
   const saved = useEditor((s) => s.weights[s.currentId]);
   return useMemo(() => (saved ? weightsMismatch(model, saved) : null), [model, saved]);
+}
+
+function useCalibration(live: readonly Sample[], saved: SavedTraining | null): Calibration {
+  return useMemo(() => chooseCalibration(live, saved), [live, saved]);
 }
 
 /** Tells once, when an edit makes the trained weights stop fitting the model. */
@@ -50,12 +57,16 @@ export function Stages({ design }: { design: ReactNode }) {
   const stage = useEditor((s) => s.stage);
   const { setStage } = useActions();
   const feed = useMemo(() => createSampleFeed(), []);
-  const [samples, setSamples] = useState<Sample[]>([]);
+  const projectId = useEditor((s) => s.currentId);
+  const [live, setLive] = useState<{ projectId: string; samples: Sample[] } | null>(null);
+  const onSamples = useCallback((id: string, samples: Sample[]) => setLive({ projectId: id, samples }), []);
+  const { saved, fingerprint } = useSavedTraining();
+  const calibration = useCalibration(live?.projectId === projectId ? live.samples : [], saved);
   const [opened, setOpened] = useState<ReadonlySet<Stage>>(new Set([stage]));
   if (!opened.has(stage)) setOpened(new Set([...opened, stage]));
   const stale = useStaleWeights();
   useStaleNotice(stale);
-  const compiled = useCompiledModel(samples, stale !== null, {
+  const compiled = useCompiledModel(calibration, stale !== null, {
     train: opened.has('train'),
     board: opened.has('board'),
   });
@@ -66,12 +77,19 @@ export function Stages({ design }: { design: ReactNode }) {
       </div>
       {opened.has('train') && (
         <Pane shown={stage === 'train'}>
-          <TrainStage feed={feed} stale={stale} onSamples={setSamples} compiled={compiled} />
+          <TrainStage
+            feed={feed}
+            stale={stale}
+            saved={saved}
+            fingerprint={fingerprint}
+            onSamples={onSamples}
+            compiled={compiled}
+          />
         </Pane>
       )}
       {opened.has('board') && compiled && (
         <Pane shown={stage === 'board'}>
-          <BoardStage samples={samples} compiled={compiled} />
+          <BoardStage samples={calibration.samples} compiled={compiled} />
         </Pane>
       )}
     </Tabs>

@@ -9,6 +9,12 @@ import type { FloatWeights } from '../../core/quant/types.ts';
 import type { Sample } from '../device/RunSample.tsx';
 import { tokenCalibration } from './token-calibration.ts';
 
+/** Samples of the training data to calibrate on; `saved` when they come from the project's last run. */
+export interface Calibration {
+  readonly samples: readonly Sample[];
+  readonly saved: boolean;
+}
+
 export type CompiledModel =
   | {
       readonly status: 'ok';
@@ -17,6 +23,8 @@ export type CompiledModel =
       readonly trained: boolean;
       /** Training samples the activation ranges were calibrated on; 0 means synthetic inputs. */
       readonly calibratedOn: number;
+      /** The samples are those saved with the project's last run (PT-6), not this session's. */
+      readonly calibrationSaved: boolean;
       /** One token in per run, GRU state kept between runs (F-69): the board writes text with it. */
       readonly tokenStream: boolean;
       /** For a token stream: how many tokens, in order, calibrated it. */
@@ -41,6 +49,8 @@ export function compileForBoard(
   spec: ModelSpec,
   weights: FloatWeights | null,
   samples: readonly Sample[],
+  /** The samples are those saved with the project's last run. */
+  saved = false,
 ): CompiledModel {
   if (spec.layers.length === 0) return { status: 'empty' };
   try {
@@ -59,6 +69,7 @@ export function compileForBoard(
       crc,
       trained: weights !== null,
       calibratedOn: calibration.samples,
+      calibrationSaved: saved && calibration.samples > 0,
       tokenStream,
       ...(tokenStream ? { calibrationTokens: calibration.inputs.length } : {}),
     };

@@ -1,7 +1,11 @@
 import { useMemo } from 'react';
-import type { Sample } from '../device/RunSample.tsx';
 import { useEditor, useModel } from '../hooks/useEditor.ts';
-import { compileForBoard, isTokenStreamSpec, type CompiledModel } from './compiled-model.ts';
+import {
+  compileForBoard,
+  isTokenStreamSpec,
+  type Calibration,
+  type CompiledModel,
+} from './compiled-model.ts';
 
 /**
  * The open project's model compiled for the board, once for every stage that shows it: the Train tab writes
@@ -9,7 +13,7 @@ import { compileForBoard, isTokenStreamSpec, type CompiledModel } from './compil
  * Train tab with a token-stream model), so design edits alone compile nothing.
  */
 export function useCompiledModel(
-  samples: readonly Sample[],
+  calibration: Calibration,
   stale: boolean,
   opened: { readonly train: boolean; readonly board: boolean },
 ): CompiledModel | null {
@@ -19,7 +23,7 @@ export function useCompiledModel(
   const tokenStream = useMemo(() => isTokenStreamSpec(spec), [spec]);
   const active = opened.board || (opened.train && tokenStream);
   return useMemo(
-    () => (active ? compileForBoard(spec, weights, samples) : null),
-    [active, spec, weights, samples],
+    () => (active ? compileForBoard(spec, weights, calibration.samples, calibration.saved) : null),
+    [active, spec, weights, calibration],
   );
 }

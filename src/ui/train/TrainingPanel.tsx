@@ -2,6 +2,8 @@ import type { WeightPacking } from '../../core/model/types.ts';
 import { formatDuration } from '../../train/session/progress.ts';
 import { LineChart } from './LineChart.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
+import { LastRun } from './LastRun.tsx';
+import { batchesPerEpoch, showsSavedRun } from './saved-run.ts';
 import type { TrainingView } from './training-state.ts';
 import type { TrainingActions } from './useTrainingSession.ts';
 
@@ -71,7 +73,7 @@ function ProgressLine({ view }: { view: TrainingView }) {
 
 /** Per batch (thin line) and per epoch on validation (points joined), both against batches trained. */
 function Charts({ view, metric }: { view: TrainingView; metric: string }) {
-  const perEpoch = view.progress?.batchesPerEpoch ?? 1;
+  const perEpoch = batchesPerEpoch(view);
   const atEpochEnd = (epoch: number) => (epoch + 1) * perEpoch;
   const validation = 'var(--ok)';
   return (
@@ -117,9 +119,25 @@ export function TrainingPanel({
   /** The model's layers packed below int8, for the quantization-aware setting. */
   packings?: Readonly<Record<string, WeightPacking>>;
 }) {
-  const classes = view.dataset?.task !== 'values';
+  const saved = showsSavedRun(view) ? view.restored : null;
+  const classes = (view.dataset ?? saved?.record.dataset)?.task !== 'values';
   const metric = classes ? 'accuracy' : 'mean abs. error';
   const last = view.epochs.at(-1);
+  const results = (
+    <>
+      {last && (
+        <p className="epoch-line">
+          After epoch {last.epoch + 1}: {metric}{' '}
+          <strong data-testid="val-metric" data-value={last.valMetric ?? ''}>
+            {classes ? pct(last.valMetric) : (last.valMetric?.toFixed(4) ?? '–')}
+          </strong>{' '}
+          on validation ({classes ? pct(last.metric) : last.metric?.toFixed(4)} on training)
+          {view.result && view.state === 'idle' ? ` · ${view.result.end.replace('-', ' ')}` : ''}
+        </p>
+      )}
+      {view.batches.length > 0 && <Charts view={view} metric={metric} />}
+    </>
+  );
   return (
     <section className="train-panel" aria-labelledby="training-title">
       <h3 id="training-title">Training</h3>
@@ -133,17 +151,13 @@ export function TrainingPanel({
       )}
       <Controls view={view} actions={actions} />
       <ProgressLine view={view} />
-      {last && (
-        <p className="epoch-line">
-          After epoch {last.epoch + 1}: {metric}{' '}
-          <strong data-testid="val-metric" data-value={last.valMetric ?? ''}>
-            {classes ? pct(last.valMetric) : (last.valMetric?.toFixed(4) ?? '–')}
-          </strong>{' '}
-          on validation ({classes ? pct(last.metric) : last.metric?.toFixed(4)} on training)
-          {view.result && view.state === 'idle' ? ` · ${view.result.end.replace('-', ' ')}` : ''}
-        </p>
+      {saved && (last || view.batches.length > 0) ? (
+        <LastRun restored={saved} what="curves">
+          {results}
+        </LastRun>
+      ) : (
+        results
       )}
-      {view.batches.length > 0 && <Charts view={view} metric={metric} />}
     </section>
   );
 }

@@ -6,6 +6,8 @@ import { layerPackings } from '../../core/quant/packing.ts';
 import type { FloatWeights } from '../../core/quant/types.ts';
 import type { TrainingClient } from '../../train/worker/client.ts';
 import type { TrainResult } from '../../train/worker/protocol.ts';
+import type { QuantReport } from '../../train/quantize/evaluate.ts';
+import type { SavedRun, TrainingRecord } from '../../state/index.ts';
 import { BackendBadge } from './BackendBadge.tsx';
 import { DatasetPanel } from './DatasetPanel.tsx';
 import { QuantizePanel } from './QuantizePanel.tsx';
@@ -23,6 +25,12 @@ export interface TrainingWorkspaceProps {
   readonly weights?: FloatWeights | null;
   /** Called with the trained weights after every run (finished, stopped or stopped early), to save them. */
   readonly onWeights?: (weights: FloatWeights, result: TrainResult) => void;
+  /** The project's record of its last run: shown at start, greyed when `stale` (the model changed since). */
+  readonly saved?: { readonly record: TrainingRecord; readonly stale: boolean } | null;
+  /** Called when a run ends, to save its curves with the project. */
+  readonly onRun?: (run: SavedRun) => void;
+  /** Called when a quantization finishes, to save the int8 report with the project. */
+  readonly onReport?: (report: QuantReport) => void;
   /** Called when the user asks to see a layer an error or the per-layer table names. */
   readonly onShowLayer?: (layerId: string) => void;
   /** Makes the worker client; tests pass one joined to an in-process session. */

@@ -5,6 +5,8 @@ import type { Progress } from '../../train/session/progress.ts';
 import type { TrainSettings } from '../../train/session/settings.ts';
 import type { EpochMetrics, TrainEnd } from '../../train/session/trainer.ts';
 import type { ReadyInfo, TrainerState, WorkerEvent } from '../../train/worker/protocol.ts';
+import type { TrainingRecord } from '../../state/index.ts';
+import { showsSavedReport } from './saved-run.ts';
 
 /** What the training workspace shows; changed only through `reduce`, so it can be tested without React. */
 export interface TrainingView {
@@ -33,6 +35,11 @@ export interface TrainingView {
   readonly error: Error | null;
   /** Saved weights that did not fit the model and were left out. */
   readonly weightsProblem: string | null;
+  /**
+   * The project's record of its last run, shown until a new run starts (PT-6); `stale` when the model changed
+   * since. Curves and report shown are the restored ones while they are the record's own arrays and object.
+   */
+  readonly restored: { readonly record: TrainingRecord; readonly stale: boolean } | null;
 }
 
 export const INITIAL_VIEW: TrainingView = {
@@ -51,6 +58,7 @@ export const INITIAL_VIEW: TrainingView = {
   quantProgress: null,
   error: null,
   weightsProblem: null,
+  restored: null,
 };
 
 export type ViewAction =
@@ -70,6 +78,7 @@ export type ViewAction =
   | { readonly type: 'weights-loaded' }
   | { readonly type: 'quant-start' }
   | { readonly type: 'quantized'; readonly report: QuantReport }
+  | { readonly type: 'restore'; readonly record: TrainingRecord; readonly stale: boolean }
   | { readonly type: 'event'; readonly event: WorkerEvent }
   | { readonly type: 'failed'; readonly error: Error };
 
@@ -113,13 +122,29 @@ export function reduce(view: TrainingView, action: ViewAction): TrainingView {
     case 'loading-data':
       return { ...view, busy: 'data', error: null };
     case 'data':
-      return { ...view, busy: null, dataset: action.summary, report: null };
+      // New data outdates a report of this session; the last run's report stays, marked as such.
+      return {
+        ...view,
+        busy: null,
+        dataset: action.summary,
+        report: showsSavedReport(view) ? view.report : null,
+      };
     case 'settings':
       return { ...view, settings: action.settings };
     case 'train-start':
-      return action.resume
+      // A restored run's curves are not continued: the worker numbers its epochs afresh after a reload.
+      return action.resume && !view.restored
         ? { ...view, error: null, result: null, report: null }
-        : { ...view, error: null, result: null, report: null, batches: [], epochs: [], progress: null };
+        : {
+            ...view,
+            error: null,
+            result: null,
+            report: null,
+            batches: [],
+            epochs: [],
+            progress: null,
+            restored: null,
+          };
     case 'trained':
       return {
         ...view,
@@ -132,6 +157,17 @@ export function reduce(view: TrainingView, action: ViewAction): TrainingView {
       return { ...view, error: null, report: null, quantProgress: null };
     case 'quantized':
       return { ...view, report: action.report, quantProgress: null };
+    case 'restore': {
+      const { record, stale } = action;
+      return {
+        ...view,
+        batches: record.batches,
+        epochs: record.epochs,
+        result: record.result,
+        report: record.report,
+        restored: { record, stale },
+      };
+    }
     case 'event':
       return onEvent(view, action.event);
     case 'failed':

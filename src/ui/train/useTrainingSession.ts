@@ -1,9 +1,12 @@
-import { useEffect, useMemo, useReducer, useRef } from 'react';
+import { useEffect, useMemo, useReducer, useRef, type RefObject } from 'react';
 import type { ModelSpec } from '../../core/model/types.ts';
 import type { FloatWeights } from '../../core/quant/types.ts';
 import type { TrainSettings } from '../../train/session/settings.ts';
 import { startTrainingWorker, type TrainingClient } from '../../train/worker/client.ts';
 import type { DataSource, Prediction, SampleView, TrainResult } from '../../train/worker/protocol.ts';
+import type { SavedRun, TrainingRecord } from '../../state/index.ts';
+import type { QuantReport } from '../../train/quantize/evaluate.ts';
+import { runOf, showsSavedReport, showsSavedRun } from './saved-run.ts';
 import { INITIAL_VIEW, reduce, type TrainingView } from './training-state.ts';
 
 export interface TrainingActions {
@@ -22,8 +25,28 @@ export interface SessionOptions {
   readonly model: ModelSpec;
   readonly weights?: FloatWeights | null;
   readonly onWeights?: (weights: FloatWeights, result: TrainResult) => void;
+  /** The project's record of its last run, shown when the worker starts; `stale` when the model changed since. */
+  readonly saved?: { readonly record: TrainingRecord; readonly stale: boolean } | null;
+  /** Called when a run ends and when a quantization finishes, to save them with the project (PT-5). */
+  readonly onRun?: (run: SavedRun) => void;
+  readonly onReport?: (report: QuantReport) => void;
   /** Makes the worker client; a real module worker by default. */
   readonly createClient?: () => TrainingClient;
+}
+
+/** Hands a run's end and a new int8 report to the project, once each; never what was restored from it. */
+function useSaveResults(
+  view: TrainingView,
+  latest: RefObject<{ view: TrainingView; options: SessionOptions }>,
+) {
+  useEffect(() => {
+    const { view, options } = latest.current;
+    if (view.result && !showsSavedRun(view)) options.onRun?.(runOf(view));
+  }, [view.result, latest]);
+  useEffect(() => {
+    const { view, options } = latest.current;
+    if (view.report && !showsSavedReport(view)) options.onReport?.(view.report);
+  }, [view.report, latest]);
 }
 
 /**
@@ -35,15 +58,16 @@ export function useTrainingSession(options: SessionOptions): {
   view: TrainingView;
   actions: TrainingActions;
 } {
-  const { model, weights, onWeights, createClient = startTrainingWorker } = options;
+  const { model, weights, onWeights, saved, createClient = startTrainingWorker } = options;
   const [view, dispatch] = useReducer(reduce, INITIAL_VIEW);
   const client = useRef<TrainingClient | null>(null);
   const source = useRef<DataSource | null>(null);
   const modelName = useRef<string | null>(null);
-  const latest = useRef({ view, onWeights, weights });
+  const latest = useRef({ view, onWeights, weights, saved, options });
   useEffect(() => {
-    latest.current = { view, onWeights, weights };
+    latest.current = { view, onWeights, weights, saved, options };
   });
+  useSaveResults(view, latest);
   const modelKey = JSON.stringify(model);
 
   const actions = useMemo<TrainingActions>(() => {
@@ -113,6 +137,8 @@ export function useTrainingSession(options: SessionOptions): {
     const name = (JSON.parse(modelKey) as ModelSpec).name;
     dispatch({ type: 'init', keepSettings: name === modelName.current });
     modelName.current = name;
+    const last = latest.current.saved;
+    if (last) dispatch({ type: 'restore', record: last.record, stale: last.stale });
     const saved = latest.current.weights ?? undefined;
     c.call('init', { model: JSON.parse(modelKey) as ModelSpec, ...(saved ? { weights: saved } : {}) }).then(
       (info) => {
