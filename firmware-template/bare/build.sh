@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the bare-metal Minnow ELF for one chip with Debian's riscv64-unknown-elf GCC and picolibc.
-# The interpreter is compiled with the RV32 bench's flags (host/rv32/build.sh) so its kernels are the same
-# code; paths are stripped and inputs sorted so the bytes depend only on the sources.
+# The interpreter is compiled with the RV32 bench's flags (host/rv32/build.sh), so its objects are the same
+# machine code as the bench's (scripts/firmware-bare-bench.ts checks it); paths are stripped, inputs sorted
+# and no build id or timestamp is written, so the bytes depend only on the sources and the toolchain.
 # Usage: build.sh <esp32c3|esp32c6> <out-dir>
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -15,7 +16,7 @@ case "$chip" in
   *) echo "build.sh: unknown chip $chip (esp32c3 or esp32c6)" >&2; exit 2 ;;
 esac
 CC=riscv64-unknown-elf-gcc
-CFLAGS=(-march=rv32imc -mabi=ilp32 -std=c99 -Wall -Wextra -Werror -ffunction-sections -fdata-sections
+CFLAGS=(-march=rv32imc -mabi=ilp32 -O2 -std=c99 -Wall -Wextra -Werror -ffunction-sections -fdata-sections
         --specs=picolibc.specs -ffile-prefix-map="$root"=. -fno-ident
         -I"$component/include" -I"$component/src" -D"$define")
 LDFLAGS=(-nostartfiles -T "$chip.ld" -L "$here" -Wl,--gc-sections -Wl,--build-id=none
@@ -28,10 +29,7 @@ objects=()
 for src in "${sources[@]}"; do
   name="$(basename "$src")"
   o="$obj/${name%.*}.o"
-  # Kernels (ops/) get the bench's -O2 so their instructions per MAC match it; the rest is built for size.
-  opt=-Os
-  case "$src" in */ops/*) opt=-O2 ;; esac
-  "$CC" "${CFLAGS[@]}" "$opt" -c "$src" -o "$o"
+  "$CC" "${CFLAGS[@]}" -c "$src" -o "$o"
   objects+=("$o")
 done
 "$CC" "${CFLAGS[@]}" "${objects[@]}" "${LDFLAGS[@]}" -o "$out/minnow-bare-$chip.elf"
