@@ -41,9 +41,11 @@ class Machine:
         self.stopped, self.exit_reason, self.clean = False, None, False
         self.flash_attached, self.flash_reads = False, []
         self.first_tx = self.first_frame = None
-        self._frame_open, self._tail = False, b''
         self.other = {}
         self.empty_polls = 0
+        self.csr_reads = 0
+        self.frames = []  # (kind, seq, instructions at its last byte) of each frame the image sent
+        self._line = b''
         self.block_counts = {}
         self._map_memory()
         self.bus = Bus(self)
@@ -121,8 +123,24 @@ class Machine:
         return False
 
     def _on_trap(self, uc, cause, _data):
-        pc = uc.reg_read(rv.UC_RISCV_REG_PC)
-        self.stop(f'CPU trap: cause {cause} ({TRAPS.get(cause, "other")}), pc 0x{pc:08x}')
+        pc = uc.reg_read(rv.UC_RISCV_REG_PC)  # Unicorn 2.0.1 leaves pc after the trapping instruction
+        if cause == 2 and self._custom_csr(uc, pc - 4):
+            return
+        self.stop(f'CPU trap: cause {cause} ({TRAPS.get(cause, "other")}), pc 0x{pc:08x} (after the instruction)')
+
+    def _custom_csr(self, uc, at):
+        """`csrr rd, 0x7e2`: mpccr, the machine performance counter ESP-IDF reads as the cycle count on C3/C6
+        (rv_utils_get_cycle_count, CSR_PCCR_MACHINE 0x7e2, components/riscv/include/riscv/rv_utils.h). IDF
+        never writes its controls (0x7e0/0x7e1), so it counts cycles from reset: here, cycles(). Unicorn does
+        not know the CSR and traps; the value is written to rd and execution goes on after the instruction."""
+        word = int.from_bytes(uc.mem_read(at, 4), 'little')
+        if word & 0xFFFFF07F != 0x7E202073:  # csrrs rd, 0x7e2, x0
+            return False
+        rd = (word >> 7) & 31
+        if rd:
+            uc.reg_write(rv.UC_RISCV_REG_X0 + rd, self.cycles() & 0xFFFFFFFF)
+        self.csr_reads += 1
+        return True
 
     # --- what the peripherals call -------------------------------------------------------------------
     def cycles(self):
@@ -148,11 +166,14 @@ class Machine:
             return
         self.out.flush()
         started = time.monotonic()
-        if not self.host.wait(0.02) and self.host.eof:
+        unread = self.uart0.fifo or self.usj.out_ep
+        if not self.host.wait(0.02) and self.host.eof and not unread:
             self.stop('console input closed', clean=True)
         # The chip's clock runs while it waits for the host: the wait counts as cycles spent polling, so a
         # watchdog left armed fires during a long wait as it would on the board.
         self.idle_cycles += int((time.monotonic() - started) * self.cpu_mhz * 1_000_000)
+        # Bytes that came during the wait start down the UART line now, not at the start of the wait.
+        self.uart0.next_arrival = max(self.uart0.next_arrival, self.cycles())
 
     def console_tx(self, which, data):
         if which != self.console:
@@ -160,16 +181,25 @@ class Machine:
             return
         if self.first_tx is None:
             self.first_tx = self.icount
-        if self.first_frame is None:
-            seen = self._tail + data
-            if b'@MN' in seen:
-                self._frame_open = True
-            if self._frame_open and b'\n' in seen[seen.rfind(b'@MN') if b'@MN' in seen else 0:]:
-                self.first_frame = self.icount
-            self._tail = seen[-2:]
+        self._find_frames(data)
         self.out.write(data)
         if b'\n' in data:
             self.out.flush()
+
+    def _find_frames(self, data):
+        """Notes each complete frame line (docs/PROTOCOL.md: `@MN<version> <seq> <kind> ...` up to CRLF)."""
+        for byte in data:
+            self._line = self._line + bytes([byte]) if len(self._line) < 64 else self._line
+            if byte != 0x0A:
+                continue
+            at = self._line.find(b'@MN')
+            fields = self._line[at:].split(b' ') if at >= 0 else []
+            if len(fields) > 2 and len(self.frames) < 1000:
+                seq = int(fields[1]) if fields[1].isdigit() else None
+                self.frames.append({'kind': fields[2].decode('latin-1'), 'seq': seq, 'instructions': self.icount})
+                if self.first_frame is None:
+                    self.first_frame = self.icount
+            self._line = b''
 
     # --- boot and run --------------------------------------------------------------------------------
     def load(self, image):

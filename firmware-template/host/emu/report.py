@@ -26,6 +26,8 @@ def build_report(m, image):
         'emulatedMs': round(m.cycles() / (m.cpu_mhz * 1000), 3),
         'firstTxInstructions': m.first_tx,
         'firstFrameInstructions': m.first_frame,
+        'frames': m.frames,
+        'cycleCounterReads': m.csr_reads,
         'watchdogs': {d.name: d.report() for d in m.watchdogs},
         'mmu': m.mmu.report(),
         'flashReads': _merge_reads(m.flash_reads),
