@@ -2,8 +2,10 @@
  * writes "hi" to UART0, maps flash page 0x10000 through the cache MMU with the ROM's helper (FACTS §5.2),
  * then forever reads a byte b from UART0 and answers with byte b of that flash page.
  *
- * Built per chip with -DCHIP_C3 or -DCHIP_C6. Variants that must fail: -DKEEP_WDT (watchdogs left armed),
- * -DNO_MAP (reads the window without mapping it), -DBAD_ROM (calls a ROM address that is not modelled). */
+ * Built per chip with -DCHIP_C3 or -DCHIP_C6; -DUSB talks on USB-Serial-JTAG instead of UART0 (-DNO_WR_DONE:
+ * without ever flushing). Variants that must fail: -DKEEP_WDT (watchdogs left armed), -DNO_MAP (reads the
+ * window without mapping it), -DKEEP_SHUT (maps, but leaves the buses shut), -DBAD_ROM (calls a ROM address
+ * that is not modelled). It reads the cycle counter CSR once (mpccr, 0x7e2) as ESP-IDF's cycle count does. */
 #ifdef CHIP_C3
 #define RWDT_WPROTECT 0x600080A8
 #define RWDT_CONFIG0  0x60008090
@@ -13,6 +15,7 @@
 #define SWD_AUTOFEED  (1 << 31)
 #define TIMG0         0x6001F000
 #define BUS_CTRL      0x600C4004 /* EXTMEM_ICACHE_CTRL1_REG */
+#define USJ           0x60043000
 #define WINDOW        0x3C000000
 #define STACK_TOP     0x3FCD0000
 #define ROM_ATTACH    0x40000164
@@ -30,6 +33,7 @@
 #define SWD_AUTOFEED  (1 << 18)
 #define TIMG0         0x60008000
 #define BUS_CTRL      0x600C8004 /* EXTMEM_L1_CACHE_CTRL_REG */
+#define USJ           0x6000F000
 #define WINDOW        0x42000000
 #define STACK_TOP     0x40870000
 #define ROM_ATTACH    0x400001DC
@@ -47,6 +51,20 @@
   li t0, \addr
   li t1, \value
   sw t1, 0(t0)
+.endm
+
+.macro PUT reg /* one byte out on the console, flushed */
+#ifdef USB
+  li t0, USJ
+  sw \reg, 0(t0)
+#ifndef NO_WR_DONE
+  li t3, 1
+  sw t3, 4(t0)
+#endif
+#else
+  li t0, UART_FIFO
+  sw \reg, 0(t0)
+#endif
 .endm
 
 .macro CALL addr
@@ -74,8 +92,11 @@ _start:
   W TIMG0 + 0x48, (1 << 22)
   W TIMG0 + 0x64, 0
 #endif
-  W UART_FIFO, 'h'
-  W UART_FIFO, 'i'
+  li a0, 'h'
+  PUT a0
+  li a0, 'i'
+  PUT a0
+  csrr s3, 0x7e2
 #ifdef BAD_ROM
   CALL 0x40000400
 #endif
@@ -104,25 +125,36 @@ _start:
 #endif
   CALL ROM_MMU_SET
   mv s2, a0         /* 0 = mapped */
+#ifndef KEEP_SHUT
   W BUS_CTRL, 0     /* open the instruction and data buses */
+#endif
   CALL ROM_INVALIDATE
   mv a0, s1
   CALL ROM_RESUME
   bnez s2, fail
 #endif
 echo:
+#ifdef USB
+  li t0, USJ
+1:lw t1, 4(t0)
+  andi t1, t1, 4    /* SERIAL_OUT_EP_DATA_AVAIL */
+  beqz t1, 1b
+  lw t1, 0(t0)
+#else
   li t0, UART_STATUS
 1:lw t1, 0(t0)
   andi t1, t1, 0xFF
   beqz t1, 1b
   li t0, UART_FIFO
   lw t1, 0(t0)
+#endif
   andi t1, t1, 0xFF
   li t2, WINDOW
   add t2, t2, t1
-  lbu t1, 0(t2)
-  sw t1, 0(t0)
+  lbu a0, 0(t2)
+  PUT a0
   j echo
 fail:
-  W UART_FIFO, '!'
+  li a0, '!'
+  PUT a0
   j fail

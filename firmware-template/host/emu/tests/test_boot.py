@@ -49,7 +49,9 @@ class BootTest(unittest.TestCase):
                 self.assertEqual(report['exit'], {'reason': 'console input closed', 'clean': True})
                 self.assertEqual(report['mmu']['mappings'][0]['flash'], '0x010000')
                 self.assertEqual(report['mmu']['windowReads'], {'bytes': 3, 'flashPages': ['0x010000']})
-                self.assertEqual(report['firstTxInstructions'] > 0, True)
+                self.assertGreater(report['firstTxInstructions'], 0)
+                self.assertEqual(report['cycleCounterReads'], 1)
+                self.assertEqual(report['uartRxLost'], 0)
 
     def test_each_watchdog_is_disabled_by_its_key_then_its_config_write(self):
         keys = {'esp32c3': {'RWDT': '0x50d83aa1', 'SWD': '0x8f1d312a', 'MWDT0': '0x50d83aa1'},
@@ -80,6 +82,25 @@ class BootTest(unittest.TestCase):
                 self.assertEqual(status, 1)
                 self.assertIn('read through the flash window', report['exit']['reason'])
                 self.assertIn('cache disabled', report['exit']['reason'])
+
+    def test_a_shut_data_bus_stops_the_window_read_on_the_c3(self):
+        # EXTMEM_ICACHE_SHUT_DBUS defaults to 1 on the C3 (extmem_reg.h); the C6's L1 bus bits default to 0.
+        status, _out, _err, report = boot('esp32c3', b'A', defines=['KEEP_SHUT'])
+        self.assertEqual(status, 1)
+        self.assertIn('data bus shut (SHUT_DBUS)', report['exit']['reason'])
+        self.assertEqual(boot('esp32c6', b'A', defines=['KEEP_SHUT'])[:2], (0, b'hi' + bytes([PAGE[0x41]])))
+
+    def test_usb_serial_jtag_echoes_with_wr_done(self):
+        for chip in CHIPS:
+            with self.subTest(chip=chip):
+                status, out, _err, report = boot(chip, b'AB', defines=['USB'], args=['--console', 'usb'])
+                self.assertEqual((status, out), (0, b'hi' + bytes([PAGE[0x41], PAGE[0x42]])))
+                self.assertEqual(report['otherConsole'], {})
+
+    def test_usb_bytes_never_flushed_never_reach_the_host(self):
+        status, out, _err, report = boot('esp32c6', b'AB', defines=['USB', 'NO_WR_DONE'], args=['--console', 'usb'])
+        self.assertEqual((status, out), (0, b''))
+        self.assertEqual(report['usbTxDropped'], 0)  # 4 bytes fit the 64-byte endpoint: kept, never sent
 
     def test_an_unmodelled_rom_function_stops_the_run(self):
         status, _out, _err, report = boot('esp32c6', defines=['BAD_ROM'])
