@@ -10,6 +10,8 @@ import { join } from 'node:path';
 
 import { PARTITION_TABLE_OFFSET, buildPartitionTable } from '../src/core/blob/partition-table.ts';
 import { readElf32 } from '../src/core/firmware/esp-image-elf.ts';
+import { espChip } from '../src/core/firmware/esp-image.ts';
+import type { PinnedSegment } from '../src/core/firmware/esp-image-layout.ts';
 import { espImageFromElf } from '../src/core/firmware/esp-image-writer.ts';
 
 export const BARE_CHIPS = ['esp32c3', 'esp32c6'] as const;
@@ -34,13 +36,27 @@ export function barePartitionTable(): Uint8Array {
   return buildPartitionTable([{ name: 'model', type: 0x40, subtype: 0x00, ...MODEL_PARTITION }]);
 }
 
+/**
+ * The partition table goes at flash 0x8000 as a file of its own when the image ends below it, else inside the
+ * image as a segment whose bytes start at file offset 0x8000, loaded into arena RAM just below the ROM's stack
+ * (overwritten later, harmless): either way the board's flash holds a table there for model-only updates.
+ */
+function pinnedTable(chip: string): PinnedSegment {
+  const data = barePartitionTable();
+  const ram = espChip(chip)!.loadRegions[0]!;
+  return { fileOffset: PARTITION_TABLE_OFFSET, loadAddr: ram.end - data.length, data };
+}
+
 export function buildBare(chip: string, workDir: string): BareOutput {
   execFileSync('bash', [join(ROOT, 'firmware-template/bare/build.sh'), chip, workDir], { stdio: 'inherit' });
   const elfPath = join(workDir, `minnow-bare-${chip}.elf`);
-  const image = espImageFromElf(readElf32(readFileSync(elfPath)), chip);
+  const elf = readElf32(readFileSync(elfPath));
+  let image = espImageFromElf(elf, chip);
+  const separateTable = image.length <= PARTITION_TABLE_OFFSET;
+  if (!separateTable) image = espImageFromElf(elf, chip, pinnedTable(chip));
   const files = new Map<string, Uint8Array>([[`${chip}/${IMAGE_NAME}`, image]]);
   const manifestFiles = [{ role: 'image', offset: '0x0', path: `${chip}/${IMAGE_NAME}`, image }];
-  if (image.length <= PARTITION_TABLE_OFFSET) {
+  if (separateTable) {
     const table = barePartitionTable();
     files.set(`${chip}/${TABLE_NAME}`, table);
     manifestFiles.push({

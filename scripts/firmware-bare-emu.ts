@@ -22,6 +22,10 @@ export function flashWith(image: Uint8Array, blob: Uint8Array | undefined): Uint
 
 export interface EmuSession {
   ask(seq: number, kind: string, payload?: Uint8Array): Promise<Frame[]>;
+  /** Raw console bytes, e.g. a request written before the board has said hello. */
+  send(text: string): void;
+  /** The replies (not hello) to request `seq`, once its first has arrived. */
+  replies(seq: number): Promise<Frame[]>;
   hello: Promise<Frame>;
   /** Closes the console and returns the emulator's report. */
   close(): Promise<Record<string, unknown>>;
@@ -61,10 +65,16 @@ export function startEmu(chip: string, flash: Uint8Array, consoleName: 'uart0' |
   const hello = waitFor(() => frames.find((f) => f.kind === 'hello'), 'hello');
   return {
     hello,
+    send(text) {
+      child.stdin.write(text);
+    },
+    async replies(seq) {
+      await waitFor(() => frames.find((f) => f.seq === seq && f.kind !== 'hello'), `reply ${seq}`);
+      return frames.filter((f) => f.seq === seq && f.kind !== 'hello');
+    },
     async ask(seq, kind, payload = new Uint8Array(0)) {
       child.stdin.write(encodeFrame({ version: 1, seq, kind, payload }));
-      const last = await waitFor(() => frames.find((f) => f.seq === seq && f.kind !== 'hello'), kind);
-      return frames.filter((f) => f.seq === seq && f !== undefined && last !== undefined);
+      return this.replies(seq);
     },
     async close() {
       child.stdin.end();

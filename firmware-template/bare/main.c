@@ -11,8 +11,8 @@ extern uint8_t __pool_start[], __pool_end[];
 
 static mn_server_t s_server;
 static mn_model_t s_model;
-/* Replies go back on the channel the request came from; the boot announcement goes to both. */
-static bare_channel_t s_reply_to = BARE_BOTH;
+/* Replies go back on the channel the request came from. */
+static bare_channel_t s_reply_to = BARE_UART;
 
 static uint32_t pool_bytes(void) { return (uint32_t)(__pool_end - __pool_start); }
 
@@ -57,6 +57,10 @@ void bare_main(void) {
     const mn_server_io_t io = {write_console, board_info, NULL};
     mn_server_init(&s_server, &io, status == MN_OK || status == MN_E_NO_ARENA ? &s_model : NULL, status,
                    status == MN_OK ? __pool_start : NULL, status == MN_OK ? arena_len : 0);
+    /* One hello per channel, each naming the console it is written on. */
+    s_reply_to = BARE_UART;
+    mn_server_hello(&s_server);
+    s_reply_to = BARE_USB;
     mn_server_hello(&s_server);
     static uint8_t buf[256];
     for (;;) {

@@ -15,6 +15,7 @@ import {
   espChip,
 } from './esp-image.ts';
 import { checkEspImage } from './esp-image-reader.ts';
+import { layoutSegments, type PinnedSegment } from './esp-image-layout.ts';
 import type { Elf32 } from './esp-image-elf.ts';
 import { sha256 } from './esp-image-sha256.ts';
 
@@ -34,6 +35,8 @@ export interface EspImageSpec {
   /** Chip revision range, major*100+minor; defaults 0 … 0xFFFF (any), as esptool writes. */
   readonly minRevFull?: number;
   readonly maxRevFull?: number;
+  /** Bytes to place at a fixed file offset (the partition table at 0x8000 inside a larger image). */
+  readonly pinned?: PinnedSegment;
 }
 
 const pad4 = (data: Uint8Array) => {
@@ -44,7 +47,8 @@ const pad4 = (data: Uint8Array) => {
 
 /** Lays out an ESP image with `hash_appended = 1`, as esptool's elf2image does for a RAM-only image. */
 export function writeEspImage(spec: EspImageSpec): Uint8Array {
-  const segments = spec.segments.map((s) => ({ loadAddr: s.loadAddr, data: pad4(s.data) }));
+  const padded = spec.segments.map((s) => ({ loadAddr: s.loadAddr, data: pad4(s.data) }));
+  const segments = layoutSegments(padded, spec.pinned && { ...spec.pinned, data: pad4(spec.pinned.data) });
   if (segments.length === 0 || segments.length > ESP_IMAGE_MAX_SEGMENTS) {
     throw new MinnowError('ESP_IMAGE_INVALID', {
       detail: `${segments.length} segments; an image holds 1 to ${ESP_IMAGE_MAX_SEGMENTS}`,
@@ -77,12 +81,12 @@ export function writeEspImage(spec: EspImageSpec): Uint8Array {
 }
 
 /** The image of a linked ELF for `chip`, checked as the app checks it before flashing. */
-export function espImageFromElf(elf: Elf32, chip: string): Uint8Array {
+export function espImageFromElf(elf: Elf32, chip: string, pinned?: PinnedSegment): Uint8Array {
   const known = espChip(chip);
   if (known === undefined)
     throw new MinnowError('ESP_IMAGE_INVALID', { detail: `no ESP image facts for "${chip}"` });
   const segments = elf.segments.map((s) => ({ loadAddr: s.vaddr, data: s.data }));
-  const image = writeEspImage({ chipId: known.chipId, entry: elf.entry, segments });
+  const image = writeEspImage({ chipId: known.chipId, entry: elf.entry, segments, pinned });
   checkEspImage(image, chip);
   return image;
 }
