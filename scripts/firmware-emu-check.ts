@@ -141,13 +141,16 @@ async function checkConsole(chip: string, image: Uint8Array, consoleName: Consol
   await runMatches(updated.client, second);
   checkReport(chip, await updated.end(), second.blob.length);
 
-  const firstInfo = report.frames.find((f) => f.kind === 'info')?.instructions ?? NaN;
-  const ms = (firstInfo / (report.cpuMhz * 1000)).toFixed(2);
+  if (info.cpuMhz !== report.cpuMhz)
+    fail(`info says ${info.cpuMhz} MHz, the emulated clock is ${report.cpuMhz} MHz`);
+  const at = (kind: string) => report.frames.find((f) => f.kind === kind)?.instructions ?? NaN;
+  const ms = (n: number) => `${(n / (info.cpuMhz * 1000)).toFixed(2)} ms`;
   console.log(
     `bare-metal ${chip} on ${consoleName}: info (${info.cpuMhz} MHz), run on ${first.example} and, after a ` +
       `model-only update, on ${second.example} identical to core/reference; garbage ignored; watchdogs ` +
       `disabled by their keys; weights read through the flash window (${report.mmu.windowReads.bytes} B); ` +
-      `reset to first info reply: ${firstInfo} instructions = ${ms} ms at ${report.cpuMhz} MHz`,
+      `reset to hello ${at('hello')} instructions (${ms(at('hello'))}), to the first info reply ` +
+      `${at('info')} instructions (${ms(at('info'))} at ${info.cpuMhz} MHz)`,
   );
 }
 
