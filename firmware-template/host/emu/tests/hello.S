@@ -5,7 +5,7 @@
  * Built per chip with -DCHIP_C3 or -DCHIP_C6; -DUSB talks on USB-Serial-JTAG instead of UART0 (-DNO_WR_DONE:
  * without ever flushing). Variants that must fail: -DKEEP_WDT (watchdogs left armed), -DNO_MAP (reads the
  * window without mapping it), -DKEEP_SHUT (maps, but leaves the buses shut), -DBAD_ROM (calls a ROM address
- * that is not modelled). It reads the cycle counter CSR once (mpccr, 0x7e2) as ESP-IDF's cycle count does. */
+ * that is not modelled). It prints "<-42 beef>" with ets_printf and reads the cycle counter CSR once (mpccr, 0x7e2) as ESP-IDF's cycle count does. */
 #ifdef CHIP_C3
 #define RWDT_WPROTECT 0x600080A8
 #define RWDT_CONFIG0  0x60008090
@@ -18,6 +18,7 @@
 #define USJ           0x60043000
 #define WINDOW        0x3C000000
 #define STACK_TOP     0x3FCD0000
+#define ROM_PRINTF    0x40000040
 #define ROM_ATTACH    0x40000164
 #define ROM_CACHE_INIT 0x400004C8
 #define ROM_SUSPEND   0x40000524
@@ -36,6 +37,7 @@
 #define USJ           0x6000F000
 #define WINDOW        0x42000000
 #define STACK_TOP     0x40870000
+#define ROM_PRINTF    0x40000028
 #define ROM_ATTACH    0x400001DC
 #define ROM_CACHE_INIT 0x40000634
 #define ROM_SUSPEND   0x40000698
@@ -97,6 +99,10 @@ _start:
   li a0, 'i'
   PUT a0
   csrr s3, 0x7e2
+  la a0, format     /* ets_printf prints on UART0 whatever the console */
+  li a1, -42
+  li a2, 0xbeef
+  CALL ROM_PRINTF
 #ifdef BAD_ROM
   CALL 0x40000400
 #endif
@@ -158,3 +164,5 @@ fail:
   li a0, '!'
   PUT a0
   j fail
+format:
+  .string "<%d %04x>"

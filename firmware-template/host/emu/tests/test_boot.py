@@ -44,13 +44,17 @@ class BootTest(unittest.TestCase):
         for chip in CHIPS:
             with self.subTest(chip=chip):
                 status, out, _err, report = boot(chip, b'AB\x00')
-                self.assertEqual(out, b'hi' + bytes([PAGE[0x41], PAGE[0x42], PAGE[0]]))
+                self.assertEqual(out, b'hi<-42 beef>' + bytes([PAGE[0x41], PAGE[0x42], PAGE[0]]))
                 self.assertEqual(status, 0)
                 self.assertEqual(report['exit'], {'reason': 'console input closed', 'clean': True})
                 self.assertEqual(report['mmu']['mappings'][0]['flash'], '0x010000')
                 self.assertEqual(report['mmu']['windowReads'], {'bytes': 3, 'flashPages': ['0x010000']})
                 self.assertGreater(report['firstTxInstructions'], 0)
                 self.assertEqual(report['cycleCounterReads'], 1)
+                mmu_set = 'Cache_Dbus_MMU_Set' if chip == 'esp32c3' else 'Cache_MSPI_MMU_Set'
+                self.assertEqual(report['romCalls'], {
+                    'ets_printf': 1, 'esp_rom_spiflash_attach': 1, 'ROM_Boot_Cache_Init': 1, 'Cache_Suspend_ICache': 1,
+                    mmu_set: 1, 'Cache_Invalidate_ICache_All': 1, 'Cache_Resume_ICache': 1})
                 self.assertEqual(report['uartRxLost'], 0)
 
     def test_each_watchdog_is_disabled_by_its_key_then_its_config_write(self):
@@ -88,14 +92,14 @@ class BootTest(unittest.TestCase):
         status, _out, _err, report = boot('esp32c3', b'A', defines=['KEEP_SHUT'])
         self.assertEqual(status, 1)
         self.assertIn('data bus shut (SHUT_DBUS)', report['exit']['reason'])
-        self.assertEqual(boot('esp32c6', b'A', defines=['KEEP_SHUT'])[:2], (0, b'hi' + bytes([PAGE[0x41]])))
+        self.assertEqual(boot('esp32c6', b'A', defines=['KEEP_SHUT'])[:2], (0, b'hi<-42 beef>' + bytes([PAGE[0x41]])))
 
     def test_usb_serial_jtag_echoes_with_wr_done(self):
         for chip in CHIPS:
             with self.subTest(chip=chip):
                 status, out, _err, report = boot(chip, b'AB', defines=['USB'], args=['--console', 'usb'])
                 self.assertEqual((status, out), (0, b'hi' + bytes([PAGE[0x41], PAGE[0x42]])))
-                self.assertEqual(report['otherConsole'], {})
+                self.assertEqual(report['otherConsole'], {'uart0': '<-42 beef>'})
 
     def test_usb_bytes_never_flushed_never_reach_the_host(self):
         status, out, _err, report = boot('esp32c6', b'AB', defines=['USB', 'NO_WR_DONE'], args=['--console', 'usb'])
@@ -110,12 +114,12 @@ class BootTest(unittest.TestCase):
     def test_c3_code_loaded_on_the_data_bus_runs_from_its_instruction_alias(self):
         entry = build_hello('esp32c3')[0]
         status, out, _err, _report = boot('esp32c3', b'A', load_at=entry - 0x700000)
-        self.assertEqual((status, out), (0, b'hi' + bytes([PAGE[0x41]])))
+        self.assertEqual((status, out), (0, b'hi<-42 beef>' + bytes([PAGE[0x41]])))
 
     def test_the_other_console_output_goes_to_the_report(self):
         status, out, _err, report = boot('esp32c3', args=['--console', 'usb'])
         self.assertEqual((status, out), (0, b''))
-        self.assertEqual(report['otherConsole'], {'uart0': 'hi'})
+        self.assertEqual(report['otherConsole'], {'uart0': 'hi<-42 beef>'})
 
 
 if __name__ == '__main__':
