@@ -12,7 +12,9 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
 import { decodeInfo, encodeFrame } from '../src/core/protocol/index.ts';
-import { BARE_CHIPS, buildBare } from './firmware-bare-build.ts';
+import { readElf32 } from '../src/core/firmware/esp-image-elf.ts';
+import { espImageFromElf } from '../src/core/firmware/esp-image-writer.ts';
+import { BARE_CHIPS, buildBare, pinnedTable } from './firmware-bare-build.ts';
 import { flashWith, startEmu } from './firmware-bare-emu.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -63,6 +65,23 @@ async function bootTimes(
   const at = (kind: string) => report.frames?.find((f) => f.kind === kind)?.instructions;
   const info = decodeInfo(reply!.payload);
   return { info, mhz: report.cpuMhz, hello: at('hello'), reply: at('info') };
+}
+
+/** The image with an illegal instruction (c.unimp) at the start of bare_main: what its trap handler says. */
+async function trapLine(chip: string, elfPath: string): Promise<string> {
+  const elf = readElf32(readFileSync(elfPath));
+  const at = symbol(elfPath, 'bare_main');
+  const segment = elf.segments.find((s) => at >= s.vaddr && at < s.vaddr + s.data.length)!;
+  segment.data.fill(0, at - segment.vaddr, at - segment.vaddr + 2);
+  const emu = startEmu(chip, flashWith(espImageFromElf(elf, chip, pinnedTable(chip)), undefined), 'uart0');
+  await new Promise((r) => setTimeout(r, 3000));
+  const report = (await emu.close()) as { stdout?: string; stderr: string };
+  const line =
+    emu
+      .text()
+      .split('\n')
+      .find((l) => l.includes('trap')) ?? '(no trap line)';
+  return `${line.trim()} [bare_main = 0x${at.toString(16)}; emulator: ${report.stderr.trim()}]`;
 }
 
 const ms = (instructions: number | undefined, mhz: number) =>
@@ -120,6 +139,8 @@ async function main(): Promise<void> {
         }
       }
     }
+    console.log('== trap handler (c.unimp at bare_main, emulator, UART0)');
+    for (const b of built) console.log(`${b.chip}: ${await trapLine(b.chip, b.elfPath)}`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -41,7 +41,7 @@ export function barePartitionTable(): Uint8Array {
  * image as a segment whose bytes start at file offset 0x8000, loaded into arena RAM just below the ROM's stack
  * (overwritten later, harmless): either way the board's flash holds a table there for model-only updates.
  */
-function pinnedTable(chip: string): PinnedSegment {
+export function pinnedTable(chip: string): PinnedSegment {
   const data = barePartitionTable();
   const ram = espChip(chip)!.loadRegions[0]!;
   return { fileOffset: PARTITION_TABLE_OFFSET, loadAddr: ram.end - data.length, data };
