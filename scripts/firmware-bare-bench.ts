@@ -85,7 +85,9 @@ async function trapLine(chip: string, elfPath: string): Promise<string> {
 }
 
 const ms = (instructions: number | undefined, mhz: number) =>
-  instructions === undefined ? 'n/a' : `${(instructions / mhz / 1000).toFixed(1)} ms`;
+  instructions === undefined
+    ? 'n/a (not in the emulator report)'
+    : `${(instructions / mhz / 1000).toFixed(1)} ms`;
 
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'minnow-bare-bench-'));
