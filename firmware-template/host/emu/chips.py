@@ -31,6 +31,10 @@ class Chip:
     timg1: int  # FACTS §3.1
     mmu: dict  # FACTS §5.2
     sysclk: dict = field(default_factory=dict)  # FACTS §6
+    # Where UART0's clock divider lives outside the UART (C6: in PCR), as (address, reset value), and the offset
+    # of the UART's register-update latch (C6 only); None where the chip has neither.
+    uart_sclk_conf: tuple = None
+    uart_reg_update: int = None
 
 
 C3 = Chip(
@@ -124,6 +128,10 @@ C6 = Chip(
     # pcr_reg.h:1599 PCR_SYSCLK_CONF_REG: LS_DIV_NUM 0, HS_DIV_NUM 2, SOC_CLK_SEL 0, CLK_XTAL_FREQ 40;
     # pcr_reg.h:1667 PCR_CPU_FREQ_CONF_REG: all fields 0.
     sysclk={0x60096110: (40 << 24) | (2 << 8), 0x60096118: 0},
+    # pcr_reg.h:36 PCR_UART0_SCLK_CONF_REG (PCR base + 0x4): SCLK_SEL [21:20] default 3 (XTAL), SCLK_EN bit 22
+    # default 1, dividers 0. uart_reg.h:1554 UART_REG_UPDATE_REG +0x98: bit 0 set to latch, reads 0 once done.
+    uart_sclk_conf=(0x60096004, (3 << 20) | (1 << 22)),
+    uart_reg_update=0x98,
 )
 
 CHIPS = {c.name: c for c in (C3, C6)}

@@ -36,6 +36,12 @@ class Uart0:
                           (chip.uart_clk_conf, 'UART_CLK_CONF_REG')):
             bus.store(base + off, name)
         bus.reg(base + chip.uart_date, 'UART_DATE_REG', lambda: 0)
+        if chip.uart_sclk_conf:
+            addr, reset = chip.uart_sclk_conf
+            bus.store(addr, 'PCR_UART0_SCLK_CONF_REG', reset)
+        if chip.uart_reg_update is not None:
+            # The latch completes at once in the model: the bit reads 0 after any write.
+            bus.reg(base + chip.uart_reg_update, 'UART_REG_UPDATE_REG', lambda: 0, lambda v: None)
         self.cycles_per_byte = machine.cpu_mhz * 1_000_000 * 10 // BAUD
 
     def _arrive(self):

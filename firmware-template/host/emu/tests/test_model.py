@@ -84,5 +84,21 @@ class MmuTest(unittest.TestCase):
         self.assertIn('suspended', m.mmu.explain(0x42028000))
 
 
+class UartClockTest(unittest.TestCase):
+    def test_c6_uart0_clock_divider_in_pcr_and_the_update_latch(self):
+        m = Machine(C6, FLASH)
+        # pcr_reg.h: SCLK_SEL [21:20] = 3 (XTAL) and SCLK_EN bit 22 at reset; the image clears DIV_NUM [19:12].
+        self.assertEqual(read(m, 0x60096004), 0x00700000)
+        write(m, 0x60096004, read(m, 0x60096004) & ~(0xFF << 12))
+        self.assertEqual(read(m, 0x60096004), 0x00700000)
+        write(m, 0x60000098, 1)  # UART_REG_UPDATE: set to latch, polled until 0
+        self.assertEqual(read(m, 0x60000098), 0)
+
+    def test_the_c3_has_neither_register(self):
+        m = Machine(C3, FLASH)
+        self.assertNotIn(0x60096004, m.bus.regs)
+        self.assertNotIn(0x60000098, m.bus.regs)
+
+
 if __name__ == '__main__':
     unittest.main()
