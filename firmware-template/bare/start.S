@@ -13,7 +13,8 @@ _start:
     .option pop
     la sp, __stack_top
     la t0, bare_trap_vector
-    csrw mtvec, t0                    /* direct mode (low bits 0): every trap enters at the base */
+    ori t0, t0, 1                     /* vectored mode, as ESP-IDF sets it (rv_utils_set_mtvec) */
+    csrw mtvec, t0
     la t0, __bss_start
     la t1, __bss_end
 1:  bgeu t0, t1, 2f
@@ -23,11 +24,19 @@ _start:
 2:  call bare_main
 3:  j 3b
 
-    /* The core uses only the 24 upper bits of mtvec: the vector must be 256-byte aligned. */
+    /* The core uses only the 24 upper bits of mtvec: the table must be 256-byte aligned. An exception enters
+     * at its first entry, interrupt n (never enabled here) at entry n: all of them report and halt. */
     .section .text.trap, "ax"
     .balign 256
     .globl bare_trap_vector
 bare_trap_vector:
+    .option push
+    .option norvc
+    .rept 32
+    j bare_trap_entry
+    .endr
+    .option pop
+bare_trap_entry:
     la sp, __trap_stack_top           /* the faulting stack may be the cause */
     csrr a0, mcause
     csrr a1, mepc
