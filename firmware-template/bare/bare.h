@@ -10,6 +10,7 @@ void bare_watchdogs_off(void);
 
 /* console.c: polled UART0 and USB-Serial-JTAG; replies go to the channel the last request came from. */
 typedef enum { BARE_UART = 1, BARE_USB = 2, BARE_BOTH = 3 } bare_channel_t;
+void bare_console_init(void);
 size_t bare_console_read(uint8_t *buf, size_t cap, bare_channel_t *from);
 void bare_console_write(bare_channel_t to, const char *text, size_t len);
 

@@ -25,6 +25,8 @@
 #define UART0_BASE 0x60000000u
 #define UART_CNT_MASK 0x3FFu
 #define USJ_BASE 0x60043000u
+/* The UART clock pre-divider (UART_SCLK_DIV_NUM [19:12]) lives in UART_CLK_CONF on the C3. */
+#define UART_SCLK_CONF 0x60000078u
 /* Cache MMU: 128 entries of 64 KB written directly; the data window starts at 0x3C000000. */
 #define MMU_TABLE 0x600C5000u
 #define MMU_ENTRIES 128u
@@ -53,6 +55,9 @@
 #define UART0_BASE 0x60000000u
 #define UART_CNT_MASK 0xFFu
 #define USJ_BASE 0x6000F000u
+/* On the C6 the pre-divider is PCR_UART0_SCLK_DIV_NUM [19:12], and UART settings take effect on REG_UPDATE. */
+#define UART_SCLK_CONF 0x60096004u
+#define UART_REG_UPDATE 0x60000098u
 /* Cache MMU: 256 entries written through an index/content register pair; page size set to 64 KB. */
 #define MMU_ITEM_CONTENT 0x6000237Cu
 #define MMU_ITEM_INDEX 0x60002380u
@@ -77,6 +82,10 @@
 #define MWDT_CONF_UPDATE (1u << 22)
 #define UART_FIFO (UART0_BASE + 0x0u)
 #define UART_STATUS (UART0_BASE + 0x1Cu)
+#define UART_CLKDIV (UART0_BASE + 0x14u) /* CLKDIV [11:0], CLKDIV_FRAG [23:20] */
+#define UART_SCLK_DIV_NUM_MASK (0xFFu << 12)
+#define XTAL_HZ 40000000u                /* SOC_XTAL_SUPPORT_40M: the only crystal of both chips */
+#define CONSOLE_BAUD 115200u
 #define USJ_EP1 (USJ_BASE + 0x0u)
 #define USJ_EP1_CONF (USJ_BASE + 0x4u)
 #define USJ_WR_DONE (1u << 0)

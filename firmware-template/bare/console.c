@@ -1,7 +1,9 @@
 /*
- * The protocol console on both UART0 and USB-Serial-JTAG, polled (no interrupts). UART0 keeps the line
- * settings the ROM used for its boot banner (115200 8N1 from the 40 MHz XTAL). A USB write waits a bounded
- * time for the host: with no host reading, the IN FIFO never drains, and the board must keep serving UART0.
+ * The protocol console on both UART0 and USB-Serial-JTAG, polled (no interrupts). UART0 gets its baud rate
+ * set as ESP-IDF's bootloader sets it (bootloader_console.c, _uart_ll_set_baudrate): 115200 from the XTAL
+ * clock the ROM selected for the UART (ESP_ROM_UART_CLK_IS_XTAL); pins and frame format stay the ROM's 8N1 on
+ * the default pins. A USB write waits a bounded time for the host: with no host reading, the IN FIFO never
+ * drains, and the board must keep serving UART0.
  */
 #include "bare.h"
 #include "chip.h"
@@ -13,8 +15,25 @@
 /* Set when a USB write timed out; cleared when the host sends or the FIFO drains. Avoids a wait per byte. */
 static int s_usb_stalled;
 
+/* Polls before giving up on the UART draining or latching its settings: far longer than either takes. */
+#define UART_WAIT_POLLS 1000000u
+
 static uint32_t uart_rx_count(void) { return REG(UART_STATUS) & UART_CNT_MASK; }
 static uint32_t uart_tx_count(void) { return (REG(UART_STATUS) >> 16) & UART_CNT_MASK; }
+
+void bare_console_init(void) {
+    /* Let the ROM's last banner bytes leave at the old setting. */
+    for (uint32_t i = 0; i < UART_WAIT_POLLS && uart_tx_count() > 0; i++) {
+    }
+    const uint32_t div16 = (XTAL_HZ << 4) / CONSOLE_BAUD; /* pre-divider 1: 40 MHz / 115200 fits 12 bits */
+    REG(UART_CLKDIV) = (REG(UART_CLKDIV) & ~(0xFFFu | (0xFu << 20))) | (div16 >> 4) | ((div16 & 15u) << 20);
+    REG(UART_SCLK_CONF) = REG(UART_SCLK_CONF) & ~UART_SCLK_DIV_NUM_MASK;
+#ifdef UART_REG_UPDATE
+    REG(UART_REG_UPDATE) = 1u;
+    for (uint32_t i = 0; i < UART_WAIT_POLLS && (REG(UART_REG_UPDATE) & 1u); i++) {
+    }
+#endif
+}
 
 size_t bare_console_read(uint8_t *buf, size_t cap, bare_channel_t *from) {
     size_t n = 0;

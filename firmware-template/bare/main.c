@@ -51,6 +51,7 @@ static void board_info(void *ctx, mn_board_info_t *info) {
 
 void bare_main(void) {
     bare_watchdogs_off();
+    bare_console_init();
     const uint8_t *blob = bare_map_model();
     size_t arena_len = 0;
     mn_status_t status = open_model(blob, &arena_len);
