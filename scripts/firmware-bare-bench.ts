@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
-import { decodeInfo, encodeFrame } from '../src/core/protocol/index.ts';
+import { decodeInfo } from '../src/core/protocol/index.ts';
 import { readElf32 } from '../src/core/firmware/esp-image-elf.ts';
 import { espImageFromElf } from '../src/core/firmware/esp-image-writer.ts';
 import { BARE_CHIPS, buildBare, pinnedTable } from './firmware-bare-build.ts';
@@ -55,9 +55,9 @@ async function bootTimes(
   consoleName: 'uart0' | 'usb',
 ) {
   const emu = startEmu(chip, flashWith(image, blob), consoleName);
-  // The request waits in the console from reset on, so the reply's time is the board's alone.
-  emu.send(encodeFrame({ version: 1, seq: 1, kind: 'info', payload: new Uint8Array(0) }));
-  const [reply] = await emu.replies(1);
+  // Asked as the app asks: after the hello. The emulator counts the image's instructions, not the host's delay.
+  await emu.hello;
+  const [reply] = await emu.ask(1, 'info');
   const report = (await emu.close()) as {
     cpuMhz: number;
     frames?: { kind: string; seq: number; instructions: number }[];
