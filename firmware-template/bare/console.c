@@ -9,7 +9,8 @@
 #include "chip.h"
 
 #define UART_FIFO_BYTES 128u
-/* Polls of EP1_CONF before a USB write gives up: tens of ms at the ROM's 20–40 MHz clock. */
+/* Polls of EP1_CONF before a USB write gives up: about 0.1 s at the ROM's 20 MHz (a poll is a few cycles plus a
+ * peripheral read), short enough that a USB port nobody reads does not hold up UART0 for long. */
 #define USB_WAIT_POLLS 200000u
 
 /* Set when a USB write timed out; cleared when the host sends or the FIFO drains. Avoids a wait per byte. */
