@@ -429,6 +429,27 @@ export const ERRORS = {
     message: 'The board cannot generate {detail}.',
     hint: 'Give a prompt of at least one character and ask for 0 to 65535 tokens.',
   },
+  // 55x: ESP images the mask ROM loads (bare-metal firmware, src/core/firmware/esp-image*.ts)
+  ESP_IMAGE_INVALID: {
+    code: 550,
+    message: 'The firmware image is not a valid ESP image: {detail}',
+    hint: 'Nothing was written. Download the firmware again, or rebuild it with `npm run firmware:bare`.',
+  },
+  ESP_IMAGE_CHIP: {
+    code: 551,
+    message: 'The firmware image is built for chip id {built}, but {chip} has chip id {expected}.',
+    hint: 'Nothing was written. Pick the image built for {chip} (public/firmware/{chip}/).',
+  },
+  ESP_IMAGE_LOAD_ADDRESS: {
+    code: 552,
+    message: 'Segment {segment} of the firmware image loads at {range}, {detail}.',
+    hint: 'Nothing was written. Link the image inside the RAM the {chip} ROM may load into ({allowed}); see docs/BARE-METAL.md.',
+  },
+  ELF_INVALID: {
+    code: 553,
+    message: 'The ELF file cannot be turned into an ESP image: {detail}',
+    hint: 'Give the 32-bit little-endian RISC-V executable that firmware-template/bare/build.sh links.',
+  },
 
   FLASH_TOO_SMALL: {
     code: 541,
