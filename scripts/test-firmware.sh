@@ -49,6 +49,9 @@ else
   echo "skipped: riscv64-unknown-elf-gcc or qemu-system-riscv32 is not installed"
   echo "(apt-get install gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf qemu-system-misc)"
 fi
+echo "== bare-metal images: rebuilt from source, byte for byte the committed ones"
+bash scripts/firmware-bare-check.sh
+
 echo "== bare-metal images booted through the ESP32-C3/C6 ROM load path (Unicorn)"
 if /usr/bin/python3 -c 'import unicorn' 2>/dev/null; then
   /usr/bin/python3 -m unittest discover "$HOST/emu/tests"

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findBuild, parseManifest, parseManifestJson, pickBuild } from './manifest.ts';
@@ -86,8 +87,20 @@ describe('firmware manifest', () => {
   it('accepts the manifest committed in public/firmware', () => {
     const text = readFileSync(new URL('../../../public/firmware/manifest.json', import.meta.url), 'utf8');
     const m = parseManifestJson(text);
-    expect(m.builds).toEqual([]);
     expect(m.blobVersions).toContain(1);
+    // The shipped bare-metal builds: one image each at 0x0, whose size and SHA-256 are the committed file's.
+    expect(m.builds.map((b) => [b.chip, b.flavour])).toEqual([
+      ['esp32c3', 'bare-metal'],
+      ['esp32c6', 'bare-metal'],
+    ]);
+    for (const b of m.builds) {
+      const [file] = b.files;
+      expect(b.files.map((f) => [f.role, f.offset])).toEqual([['image', 0]]);
+      const bytes = readFileSync(new URL(`../../../public/firmware/${file?.path}`, import.meta.url));
+      expect(bytes.length).toBe(file?.size);
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(file?.sha256);
+      expect(b.modelPartition).toEqual({ offset: 0x100000, size: 0x100000 });
+    }
   });
 
   it('reads a full build, turning hex-string offsets into numbers', () => {
