@@ -1,10 +1,9 @@
 /**
- * Builds the bare-metal Minnow images (firmware-template/bare/) and their manifest entries: links each chip's
- * ELF with firmware-template/bare/build.sh, turns it into an ESP image with the project's own writer, and
- * adds a partition table at 0x8000 only when the image ends at or below it (docs/MANIFEST.md).
+ * Builds the bare-metal Minnow images (firmware-template/bare/): links each chip's ELF with
+ * firmware-template/bare/build.sh, turns it into an ESP image with the project's own writer, and adds a
+ * partition table at 0x8000 as a file of its own only when the image ends at or below it (docs/MANIFEST.md).
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -16,18 +15,16 @@ import { espImageFromElf } from '../src/core/firmware/esp-image-writer.ts';
 
 export const BARE_CHIPS = ['esp32c3', 'esp32c6'] as const;
 export const MODEL_PARTITION = { offset: 0x100000, size: 0x100000 } as const;
-export const IMAGE_NAME = 'minnow-bare.bin';
-export const TABLE_NAME = 'partition-table-bare.bin';
+/** The names scripts/firmware-manifest.ts reads in a bare-metal build folder (firmware-manifest-builds.ts). */
+export const IMAGE_NAME = 'minnow.bin';
+export const TABLE_NAME = 'partition-table.bin';
 
 const ROOT = join(import.meta.dirname, '..');
-const hexAddr = (n: number) => `0x${n.toString(16)}`;
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 export interface BareOutput {
   readonly chip: string;
   /** Files relative to public/firmware/, with their bytes. */
   readonly files: ReadonlyMap<string, Uint8Array>;
-  readonly entry: Record<string, unknown>;
   readonly elfPath: string;
 }
 
@@ -55,30 +52,6 @@ export function buildBare(chip: string, workDir: string): BareOutput {
   const separateTable = image.length <= PARTITION_TABLE_OFFSET;
   if (!separateTable) image = espImageFromElf(elf, chip, pinnedTable(chip));
   const files = new Map<string, Uint8Array>([[`${chip}/${IMAGE_NAME}`, image]]);
-  const manifestFiles = [{ role: 'image', offset: '0x0', path: `${chip}/${IMAGE_NAME}`, image }];
-  if (separateTable) {
-    const table = barePartitionTable();
-    files.set(`${chip}/${TABLE_NAME}`, table);
-    manifestFiles.push({
-      role: 'partition-table',
-      offset: hexAddr(PARTITION_TABLE_OFFSET),
-      path: `${chip}/${TABLE_NAME}`,
-      image: table,
-    });
-  }
-  const entry = {
-    chip,
-    flavour: 'bare-metal',
-    flashMode: 'dio',
-    flashFreq: '40m',
-    flashSize: '2MB',
-    appBytes: image.length,
-    files: manifestFiles.map(({ image: bytes, ...f }) => ({
-      ...f,
-      size: bytes.length,
-      sha256: sha256(bytes),
-    })),
-    modelPartition: { offset: hexAddr(MODEL_PARTITION.offset), size: MODEL_PARTITION.size },
-  };
-  return { chip, files, entry, elfPath };
+  if (separateTable) files.set(`${chip}/${TABLE_NAME}`, barePartitionTable());
+  return { chip, files, elfPath };
 }

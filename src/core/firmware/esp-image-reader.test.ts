@@ -109,7 +109,7 @@ describe('the shipped bare-metal images pass the checks the app runs before flas
     ['esp32c6', 13],
   ] as const) {
     it(chip, () => {
-      const image = checkEspImage(readFileSync(join(firmware, chip, 'minnow-bare.bin')), chip);
+      const image = checkEspImage(readFileSync(join(firmware, chip, 'minnow.bin')), chip);
       expect(image).toMatchObject({
         chipId,
         hashAppended: true,
