@@ -4,10 +4,12 @@
  * as the last byte of a 16-byte block, then optionally the SHA-256 of everything before it.
  */
 
-export const ESP_IMAGE_MAGIC = 0xe9;
+import { IMAGE_CHIP_IDS, IMAGE_HEADER_BYTES, IMAGE_MAGIC } from './image-header.ts';
+
+export const ESP_IMAGE_MAGIC = IMAGE_MAGIC;
 export const ESP_CHECKSUM_SEED = 0xef;
 export const ESP_IMAGE_MAX_SEGMENTS = 16;
-export const ESP_IMAGE_HEADER_BYTES = 24;
+export const ESP_IMAGE_HEADER_BYTES = IMAGE_HEADER_BYTES;
 export const ESP_SEGMENT_HEADER_BYTES = 8;
 export const ESP_DIGEST_BYTES = 32;
 /** Byte offsets inside the header (esp_image_header_t). */
@@ -55,7 +57,7 @@ export interface EspChip {
 export const ESP_CHIPS: readonly EspChip[] = [
   {
     chip: 'esp32c3',
-    chipId: 5,
+    chipId: IMAGE_CHIP_IDS.esp32c3 as number,
     // Data bus 0x3FC80000… and its instruction-bus alias 0x40380000… (SOC_I_D_OFFSET 0x700000).
     loadRegions: [
       { start: 0x3fc80000, end: 0x3fcdc710, sram: 0, code: false },
@@ -65,7 +67,7 @@ export const ESP_CHIPS: readonly EspChip[] = [
   },
   {
     chip: 'esp32c6',
-    chipId: 13,
+    chipId: IMAGE_CHIP_IDS.esp32c6 as number,
     loadRegions: [{ start: 0x40800000, end: 0x4087c610, sram: 0, code: true }],
     romStack: { start: 0x4087c610, end: 0x4087e610 },
   },
