@@ -26,11 +26,11 @@ export const text = async (page: Page, testId: string): Promise<string> =>
 
 export const verdict = (page: Page) => page.getByTestId('verdict').getAttribute('data-verdict');
 
-/** Layer ids of the open project as saved in IndexedDB (what a reload will restore). */
-export function savedLayers(page: Page): Promise<string[]> {
+/** The open project's file as saved in IndexedDB (what a reload will restore); undefined before the first save. */
+export function savedProjectFile<T = unknown>(page: Page): Promise<T | undefined> {
   return page.evaluate(
     () =>
-      new Promise<string[]>((resolve, reject) => {
+      new Promise<T | undefined>((resolve, reject) => {
         const open = indexedDB.open('minnow');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
@@ -39,14 +39,19 @@ export function savedLayers(page: Page): Promise<string[]> {
           meta.onsuccess = () => {
             const get = tx.objectStore('projects').get((meta.result as { currentId: string }).currentId);
             get.onsuccess = () => {
-              const record = get.result as { file: { model: { layers: { id: string }[] } } } | undefined;
-              resolve(record?.file.model.layers.map((l) => l.id) ?? []);
+              resolve((get.result as { file: T } | undefined)?.file);
               open.result.close();
             };
           };
         };
       }),
   );
+}
+
+/** Layer ids of the open project as saved in IndexedDB (what a reload will restore). */
+export async function savedLayers(page: Page): Promise<string[]> {
+  const file = await savedProjectFile<{ model: { layers: { id: string }[] } }>(page);
+  return file?.model.layers.map((l) => l.id) ?? [];
 }
 
 /** Waits until the canvas has stopped moving (its view animates after layers are added). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screenshot } from './app.ts';
+import { savedProjectFile, screenshot } from './app.ts';
 import { useAppPage } from './session.ts';
 
 const app = useAppPage();
@@ -8,27 +8,10 @@ const value = async (testId: string) =>
   Number(await app.page.getByTestId(testId).first().getAttribute('data-value'));
 
 /** The open project's training record as saved in IndexedDB: what a reload will restore. */
-function savedTraining() {
-  return app.page.evaluate(
-    () =>
-      new Promise<{ int8: number | null; samples: number } | null>((resolve, reject) => {
-        const open = indexedDB.open('minnow');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['projects', 'meta'], 'readonly');
-          const meta = tx.objectStore('meta').get('workspace');
-          meta.onsuccess = () => {
-            const get = tx.objectStore('projects').get((meta.result as { currentId: string }).currentId);
-            get.onsuccess = () => {
-              type Saved = { report: { int8: number } | null; calibration: { count: number } | null };
-              const t = (get.result as { file: { training?: Saved } } | undefined)?.file.training;
-              resolve(t ? { int8: t.report?.int8 ?? null, samples: t.calibration?.count ?? 0 } : null);
-              open.result.close();
-            };
-          };
-        };
-      }),
-  );
+async function savedTraining(): Promise<{ int8: number | null; samples: number } | null> {
+  type Saved = { report: { int8: number } | null; calibration: { count: number } | null };
+  const t = (await savedProjectFile<{ training?: Saved }>(app.page))?.training;
+  return t ? { int8: t.report?.int8 ?? null, samples: t.calibration?.count ?? 0 } : null;
 }
 
 describe('the last training run survives a reload (PT-6)', () => {

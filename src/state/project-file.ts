@@ -9,6 +9,7 @@ import {
   READABLE_VERSIONS,
 } from './project-schema.ts';
 import type { Project } from './types.ts';
+import { parsePart } from './float-base64.ts';
 import { decodeWeights, encodeWeights } from './weights-file.ts';
 import { decodeTraining, encodeTraining } from './training-file.ts';
 import type { TrainingRecord } from './training-types.ts';
@@ -38,13 +39,11 @@ export function parseProject(raw: unknown): ProjectFile {
       readable: `${READABLE_VERSIONS.slice(0, -1).join(', ')} and ${String(READABLE_VERSIONS.at(-1))}`,
     });
   }
-  const result = projectFileSchema.safeParse(raw);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const path = issue?.path.length ? issue.path.join('.') : '(top level)';
-    throw new MinnowError('PROJECT_SCHEMA', { path, detail: issue?.message ?? 'invalid' });
-  }
-  const { version, name, chip, model, weights, training, createdAt, updatedAt } = result.data;
+  const { version, name, chip, model, weights, training, createdAt, updatedAt } = parsePart(
+    projectFileSchema,
+    raw,
+    '',
+  );
   if (version < 2 && weights !== undefined) {
     throw new MinnowError('PROJECT_SCHEMA', { path: 'weights', detail: 'weights need a version 2 file' });
   }

@@ -1,5 +1,5 @@
 import { shapeSize } from '../core/model/types.ts';
-import { floatsFromBase64, floatsToBase64, malformed } from './float-base64.ts';
+import { floatsFromBase64, floatsToBase64, malformed, parsePart } from './float-base64.ts';
 import {
   TRAINING_FORMAT,
   TRAINING_VERSION,
@@ -138,13 +138,7 @@ function decodeCalibration(c: TrainingFileShape['calibration']): CalibrationSamp
 
 /** Reads a project file's `training` field, or throws E601 with the path of what is wrong (PT-4). */
 export function decodeTraining(raw: unknown): TrainingRecord {
-  const parsed = trainingSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const path = ['training', ...(issue?.path ?? []).map(String)].join('.');
-    throw malformed(path, issue?.message ?? 'invalid');
-  }
-  const t = parsed.data;
+  const t = parsePart(trainingSchema, raw, 'training');
   if (
     t.dataset &&
     t.dataset.classCounts.length !== (t.dataset.task === 'classes' ? t.dataset.classNames.length : 0)

@@ -4,6 +4,9 @@
  * training worker reports (src/train), so its values are stored as they come.
  */
 
+import type { DatasetSummary } from '../train/datasets/summary.ts';
+import type { QuantReport } from '../train/quantize/evaluate.ts';
+
 export type RunEnd = 'finished' | 'stopped' | 'early-stopped' | 'diverged';
 
 export interface SavedEpoch {
@@ -28,38 +31,13 @@ export interface SavedRunResult {
 }
 
 /** The data set a run used, without its samples. */
-export interface SavedDataset {
-  readonly name: string;
-  readonly count: number;
-  readonly sampleShape: readonly number[];
-  readonly task: 'classes' | 'values';
-  readonly classNames: readonly string[];
-  readonly classCounts: readonly number[];
-}
+export type SavedDataset = Pick<
+  DatasetSummary,
+  'name' | 'count' | 'sampleShape' | 'task' | 'classNames' | 'classCounts'
+>;
 
-export interface SavedLayerError {
-  readonly layerId: string;
-  readonly type: string;
-  readonly error: number;
-  readonly added: number;
-}
-
-/** The int8 report (src/train/quantize/evaluate.ts QuantReport), as the Train tab shows it. */
-export interface SavedQuantReport {
-  readonly task: 'classes' | 'values';
-  readonly samples: number;
-  readonly calibrationSamples: number;
-  readonly float: number;
-  readonly int8: number;
-  readonly agreement: number | null;
-  readonly classNames: readonly string[];
-  readonly confusion: readonly (readonly number[])[];
-  readonly floatConfusion: readonly (readonly number[])[];
-  readonly layers: readonly SavedLayerError[];
-  readonly worstLayer: string | null;
-  readonly blobBytes: number;
-  readonly arenaBytes: number;
-}
+/** The int8 report as the Train tab shows it: what evaluate() measured. */
+export type SavedQuantReport = QuantReport;
 
 /** Samples of the training data the board's int8 model is calibrated on (and runs as checks). */
 export interface CalibrationSample {

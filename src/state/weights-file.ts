@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FloatWeights } from '../core/quant/types.ts';
 import { textKeyed } from '../core/text-keys.ts';
-import { floatsFromBase64, floatsToBase64, malformed } from './float-base64.ts';
+import { floatsFromBase64, floatsToBase64, malformed, parsePart } from './float-base64.ts';
 
 export const WEIGHTS_FORMAT = 'minnow-weights';
 export const WEIGHTS_VERSION = 1;
@@ -35,12 +35,7 @@ export function encodeWeights(weights: FloatWeights): Record<string, unknown> {
 
 /** Reads a project file's `weights` field, or throws E601 with the path of what is wrong. */
 export function decodeWeights(raw: unknown): FloatWeights {
-  const result = weightsSchema.safeParse(raw);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const path = ['weights', ...(issue?.path ?? []).map(String)].join('.');
-    throw malformed(path, issue?.message ?? 'invalid');
-  }
+  parsePart(weightsSchema, raw, 'weights');
   const layers = (raw as { layers: Record<string, unknown> }).layers;
   return textKeyed(
     Object.entries(layers).map(([id, named]) => {
