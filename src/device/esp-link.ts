@@ -1,4 +1,5 @@
 import { CustomReset, ESPLoader, Transport } from 'esptool-js';
+import { MinnowError } from '../core/errors.ts';
 import { chipIdFromName } from './chip-names.ts';
 import { describeChip } from './chip-revision.ts';
 import { md5Hex, type Region } from './flash-plan.ts';
@@ -62,6 +63,7 @@ export interface EspLink {
  * sync itself, so a board that never syncs is not tried again.
  */
 async function identify(loader: ESPLoader, options: LinkOptions): Promise<RomAnswer> {
+  const seen = new Set<string>();
   for (let attempt = 1; ; attempt++) {
     try {
       await loader.detectChip('default_reset');
@@ -70,9 +72,21 @@ async function identify(loader: ESPLoader, options: LinkOptions): Promise<RomAns
         ? { chip, description: loader.chip.CHIP_NAME, revision: undefined }
         : await describeChip(loader, chip);
     } catch (e) {
-      if (attempt === IDENTIFY_ATTEMPTS || !isTransferError(e)) throw e;
-      options.log?.(`Identifying the chip failed (${(e as Error).message}); trying again.`);
-      await loader.transport.disconnect().catch(() => undefined);
+      if (!isTransferError(e)) throw e;
+      const message = (e as Error).message;
+      seen.add(message);
+      if (attempt < IDENTIFY_ATTEMPTS) {
+        options.log?.(`Identifying the chip failed (${message}); trying again.`);
+        await loader.transport.disconnect().catch(() => undefined);
+        continue;
+      }
+      // The same unknown chip id every time is an answer, not noise: a chip esptool-js does not know.
+      if (seen.size === 1 && /Unexpected (chip ID|CHIP magic)/i.test(message)) {
+        throw new MinnowError('FLASH_FAILED', {
+          detail: `the board gave the same chip identification ${IDENTIFY_ATTEMPTS} times, which no chip this Minnow knows has (${message.split('.')[0]})`,
+        });
+      }
+      throw e;
     }
   }
 }

@@ -55,7 +55,26 @@ describe('a lost or garbled reply is named as such, and where it happened', () =
     expect(rig.board.flash.read(0x100000, blobB.length)).toEqual(blobB);
   });
 
-  it('identification garbled every time: gives up with a transfer error and leaves the board in its firmware', async () => {
+  it(
+    'identification lost every time: gives up with a transfer error and leaves the board in its firmware',
+    { timeout: 30_000 },
+    async () => {
+      const rig = createRig();
+      rig.preflash(blobA);
+      // Every register read (the chip's description, from its eFuses) goes unanswered.
+      rig.board.faults.add({ op: OP.READ_REG, action: 'drop', times: Infinity });
+      const error = await failure({ port: rig.port(), blob: blobB, mode: 'model-only' });
+      expect(error.id).toBe('TRANSFER_FAILED');
+      expect(error.message).toMatch(/while connecting to the bootloader: Serial data stream stopped/);
+      expect(error.hint).toBe(
+        'Nothing was written: the board is unchanged. Try again: a one-off transfer error does not come back. Only if it repeats, use a shorter or better USB cable, or a lower baud rate.',
+      );
+      expect(rig.board.commands.filter((c) => c.name === 'SYNC').length).toBeGreaterThanOrEqual(3);
+      expect(rig.board.state).toBe('firmware');
+    },
+  );
+
+  it('the same unknown chip id three times is a chip esptool-js does not know, not a transfer error', async () => {
     const rig = createRig();
     rig.preflash(blobA);
     rig.board.faults.add({
@@ -65,11 +84,8 @@ describe('a lost or garbled reply is named as such, and where it happened', () =
       times: Infinity,
     });
     const error = await failure({ port: rig.port(), blob: blobB, mode: 'model-only' });
-    expect(error.id).toBe('TRANSFER_FAILED');
-    expect(error.message).toMatch(/while connecting to the bootloader: Unexpected chip ID/);
-    expect(error.hint).toBe(
-      'Nothing was written: the board is unchanged. Try again: a one-off transfer error does not come back. Only if it repeats, use a shorter or better USB cable, or a lower baud rate.',
-    );
+    expect(error.id).toBe('FLASH_FAILED');
+    expect(error.message).toMatch(/the same chip identification 3 times.*Unexpected chip ID value 80/);
     expect(rig.board.faults.hits).toBe(3);
     expect(rig.board.state).toBe('firmware');
   });
