@@ -461,7 +461,7 @@ export const ERRORS = {
     code: 546,
     message:
       'The firmware on the board is incomplete or not the one this Minnow ships: {detail}. Writing only the model would leave a board that may not start.',
-    hint: 'Nothing was written. Choose "Flash everything" to write the firmware, the partition table and the model again (an interrupted full flash leaves the board like this).',
+    hint: 'Nothing was written. Choose "Flash everything" to write the firmware, the partition table and the model again (an interrupted full flash leaves the board like this). If the board runs a build of your own, pick it with "Use my own firmware build" first.',
   },
   WRITE_FAILED: {
     code: 547,
