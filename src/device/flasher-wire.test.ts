@@ -35,6 +35,26 @@ describe('a lost or garbled reply is named as such, and where it happened', () =
     expect(rig.board.state).toBe('firmware');
   });
 
+  it('blocks garbled on their way to the board (bad checksum): retry first, the cable only if it repeats', async () => {
+    const rig = createRig();
+    rig.preflash(blobA);
+    // One garbled block: esptool-js sends it again and the write goes through.
+    rig.board.faults.add({ op: OP.FLASH_DEFL_DATA, action: 'corrupt-request' });
+    await flashBoard({ port: rig.port(), blob: blobB, mode: 'model-only', confirm: false });
+    expect(rig.board.commands.filter((c) => c.error === 'bad checksum')).toHaveLength(1);
+    expect(rig.board.flash.read(0x100000, blobB.length)).toEqual(blobB);
+    // Every block garbled: esptool-js gives up after its own attempts at the first one.
+    rig.board.faults.add({ op: OP.FLASH_DEFL_DATA, action: 'corrupt-request', times: Infinity });
+    const error = await failure({ port: rig.port(), blob: blobA, mode: 'model-only' });
+    expect(error.id).toBe('WRITE_FAILED');
+    expect(error.message).toMatch(
+      /^Writing model at 0x100000 did not complete \(.*failed with status 1,193\)/,
+    );
+    expect(error.hint).toMatch(
+      /still boots.*Flash again: a one-off transfer error does not come back\. Only if it repeats, use a shorter/,
+    );
+  });
+
   it('one garbled reply while identifying the chip: identified again from the reset, and the flash goes on', async () => {
     const rig = createRig();
     rig.preflash(blobA);

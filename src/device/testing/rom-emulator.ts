@@ -55,7 +55,7 @@ export class RomEmulator {
   }
 
   handle(packet: Uint8Array): void {
-    const req = parseRequest(packet);
+    const req = parseRequest(this.faults?.request(packet) ?? packet);
     if (!req) return;
     const plain = (p: Uint8Array) => this.host.send(p);
     this.out = this.faults?.during(req.op, plain) ?? plain;

@@ -1,15 +1,16 @@
 /**
- * A fault on the wire between board and host: one packet the board sends for a command is lost or arrives with
- * a garbled byte, as a noisy cable or a USB bridge that drops data does. The command itself still runs, so a lost
- * reply to a write's begin leaves the region erasing while the host hears nothing.
+ * A fault on the wire between board and host, as a noisy cable or a USB bridge that drops data causes: one packet
+ * the board sends for a command is lost ('drop') or arrives with a garbled byte ('corrupt'); or the command itself
+ * reaches the board with a garbled byte ('corrupt-request'), which its checksum catches. A lost reply does not
+ * stop the command: a lost reply to a write's begin leaves the region erasing while the host hears nothing.
  */
 export interface ReplyFault {
   /** The command (OP) whose packets are hit. */
   readonly op: number;
-  readonly action: 'drop' | 'corrupt';
+  readonly action: 'drop' | 'corrupt' | 'corrupt-request';
   /** Which packet sent for the command: 0 its reply (default), 1 the first data packet after it (READ_FLASH). */
   readonly packet?: number;
-  /** The byte to garble, counted in the packet before SLIP; default its middle. */
+  /** The byte to garble, counted in the packet before SLIP; default its middle (a request: its last byte). */
   readonly byte?: number;
   /** Commands to skip before the fault hits (default 0). */
   readonly skip?: number;
@@ -31,20 +32,39 @@ export class ReplyFaults {
 
   /** The send function for the packets of one `op` command: the plain one unless a fault hits this command. */
   during(op: number, send: Send): Send {
-    const entry = this.active.find((a) => a.fault.op === op);
+    const entry = this.hit(op, (a) => a !== 'corrupt-request');
     if (!entry) return send;
-    const { skip = 0, times = 1, packet: target = 0 } = entry.fault;
-    const n = entry.seen++;
-    if (n < skip || n >= skip + times) return send;
     let index = 0;
     return (packet) => {
-      if (index++ !== target) return send(packet);
+      if (index++ !== (entry.packet ?? 0)) return send(packet);
       this.hits++;
-      if (entry.fault.action === 'drop') return;
-      const bad = packet.slice();
-      const at = entry.fault.byte ?? Math.floor(bad.length / 2);
-      bad[at] = (bad[at] as number) ^ 0x55;
-      send(bad);
+      if (entry.action !== 'drop') send(garbled(packet, entry.byte ?? Math.floor(packet.length / 2)));
     };
   }
+
+  /** The request as the board receives it: garbled in its payload when a 'corrupt-request' fault hits it. */
+  request(packet: Uint8Array): Uint8Array {
+    const entry = this.hit(packet[1] ?? -1, (a) => a === 'corrupt-request');
+    if (!entry) return packet;
+    this.hits++;
+    return garbled(packet, entry.byte ?? packet.length - 1);
+  }
+
+  /** The fault that hits this `op` command, if any; every fault on the op counts it as seen. */
+  private hit(op: number, kind: (action: ReplyFault['action']) => boolean): ReplyFault | undefined {
+    let found: ReplyFault | undefined;
+    for (const entry of this.active) {
+      if (entry.fault.op !== op || !kind(entry.fault.action)) continue;
+      const { skip = 0, times = 1 } = entry.fault;
+      const n = entry.seen++;
+      if (!found && n >= skip && n < skip + times) found = entry.fault;
+    }
+    return found;
+  }
+}
+
+function garbled(packet: Uint8Array, at: number): Uint8Array {
+  const bad = packet.slice();
+  bad[at] = (bad[at] as number) ^ 0x55;
+  return bad;
 }
