@@ -123,10 +123,15 @@ export async function writeRegions(
     context.writing = region;
     context.activity = `writing ${region.name} at 0x${region.address.toString(16)}`;
     tracker.setState(at, 'writing');
-    await writeVerified(link, region, (sent, total) => {
-      tracker.sent(at, sent, total);
-      if (signal?.aborted) throw new CancelledFlash();
-    });
+    try {
+      await writeVerified(link, region, (sent, total) => {
+        tracker.sent(at, sent, total);
+        if (signal?.aborted) throw new CancelledFlash();
+      });
+    } catch (e) {
+      if (!(e instanceof CancelledFlash)) tracker.setState(at, 'failed');
+      throw e;
+    }
     context.writing = undefined;
     tracker.setState(at, 'verified');
   }

@@ -18,20 +18,25 @@ describe('a lost or garbled reply is named as such, and where it happened', () =
     const rig = createRig();
     rig.preflash(blobA);
     rig.board.faults.add({ op: OP.FLASH_DEFL_BEGIN, action: 'drop' });
-    let last: FlashProgress | undefined;
-    const error = await failure({
-      port: rig.port(),
-      blob: blobB,
-      mode: 'model-only',
-      onProgress: (p) => (last = p),
-    });
+    const states: string[] = [];
+    let beginsWhenWriting: number | undefined;
+    const onProgress = (p: FlashProgress) => {
+      const state = p.files.find((f) => f.role === 'model')?.state;
+      if (!state || states.at(-1) === state) return;
+      states.push(state);
+      if (state === 'writing')
+        beginsWhenWriting = rig.board.commands.filter((c) => c.name === 'FLASH_DEFL_BEGIN').length;
+    };
+    const error = await failure({ port: rig.port(), blob: blobB, mode: 'model-only', onProgress });
     expect(error.id).toBe('WRITE_FAILED');
     expect(error.message).toMatch(
       /^Writing model at 0x100000 did not complete \(.+\); that region may be partly erased\.$/,
     );
     expect(error.hint).toMatch(/bootloader and the firmware are intact: the board still boots/);
     expect(error.hint).toMatch(/Flash again: a one-off transfer error does not come back/);
-    expect(last?.files.find((f) => f.role === 'model')?.state).toBe('writing');
+    // "writing" from the moment the write is requested, before the begin command reaches the board.
+    expect(beginsWhenWriting).toBe(0);
+    expect(states.slice(-2)).toEqual(['writing', 'failed']);
     expect(rig.board.state).toBe('firmware');
   });
 
