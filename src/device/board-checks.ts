@@ -14,8 +14,9 @@ const READ_ATTEMPTS = 3;
  * A read that keeps differing is a transfer error, never the board's content.
  */
 export async function readChecked(link: EspLink, address: number, size: number): Promise<Uint8Array> {
-  const expected = await link.md5(address, size);
   for (let attempt = 1; ; attempt++) {
+    // Both the bytes and the digest cross the wire: either may be the garbled one, so both are asked again.
+    const expected = await link.md5(address, size);
     const bytes = await link.read(address, size);
     if (bytes.length === size && md5Hex(bytes) === expected) return bytes;
     if (attempt === READ_ATTEMPTS) {
