@@ -6,6 +6,7 @@ import { manifestFirmware, type FirmwareFor } from './firmware-image.ts';
 import { flashBoard, type FlashRequest } from './flasher.ts';
 import { compileExample } from './testing/example-blob.ts';
 import { placeholderImage } from './testing/placeholder-firmware.ts';
+import { OP } from './testing/rom-packets.ts';
 import { createRig, flashFailure as failure } from './testing/rig.ts';
 
 const blob = compileExample(1).blob;
@@ -99,6 +100,24 @@ describe('a model-only update checks the firmware on the board first', () => {
     const md5s = rig.board.commands.filter((c) => c.name === 'SPI_FLASH_MD5').map((c) => c.address);
     expect(md5s.slice(0, 3)).toEqual([0x0, 0x8000, 0x10000]);
     expect(rig.board.commands.some((c) => c.name === 'READ_FLASH')).toBe(false);
+  });
+});
+
+describe('a garbled digest is not a damaged board', () => {
+  it('asks again when a firmware region’s MD5 reply arrives garbled, and writes the model', async () => {
+    const rig = createRig();
+    rig.preflash(blob);
+    // The first MD5 (the bootloader's) arrives garbled (stub reply: 8-byte header, then the digest).
+    rig.board.faults.add({ op: OP.SPI_FLASH_MD5, action: 'corrupt', byte: 8 });
+    await flashBoard({
+      port: rig.port(),
+      blob: blobB,
+      mode: 'model-only',
+      firmwareFor: rig.firmwareFor,
+      confirm: false,
+    });
+    expect(rig.board.faults.hits).toBe(1);
+    expect(rig.board.flash.read(0x100000, blobB.length)).toEqual(blobB);
   });
 });
 
