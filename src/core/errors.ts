@@ -472,6 +472,34 @@ export const ERRORS = {
     message: 'The board runs {actual}, not {expected} as this Minnow ships it.',
     hint: 'Flash "Firmware and model" to install the firmware this app expects; until then, what the board reports may not match the app.',
   },
+  MODEL_PARTITION_MISMATCH: {
+    code: 545,
+    message:
+      'The firmware build for {chip} puts the model partition at {manifest} in its manifest, but at {table} in its own partition table ({file}).',
+    hint: 'Nothing was written. The manifest and the partition table come from different builds: build the firmware again and regenerate the manifest from the same partitions.csv (scripts/firmware-manifest.ts).',
+  },
+  FIRMWARE_INCOMPLETE: {
+    code: 546,
+    message:
+      'The firmware on the board is incomplete or not the one this Minnow ships: {detail}. Writing only the model would leave a board that may not start.',
+    hint: 'Nothing was written. Choose "Flash everything" to write the firmware, the partition table and the model again (an interrupted full flash leaves the board like this). If the board runs a build of your own, pick it with "Use my own firmware build" first.',
+  },
+  WRITE_FAILED: {
+    code: 547,
+    message: 'Writing {region} at {address} did not complete ({detail}); that region may be partly erased.',
+    hint: '{recovery} {advice}',
+  },
+  TRANSFER_FAILED: {
+    code: 548,
+    message: 'A reply from the board was lost or garbled while {activity}: {detail}',
+    hint: '{recovery} Try again: a one-off transfer error does not come back. Only if it repeats, use a shorter or better USB cable, or a lower baud rate.',
+  },
+  FLASH_WORN: {
+    code: 549,
+    message:
+      'After writing {region}, the flash at {address} does not hold what was sent, twice at the same address: the flash may be worn there.',
+    hint: 'The data reached the board checked, so the cable is not the cause. Flash once more; if {address} fails again, use another board (or a build whose {region} region avoids that address). {recovery}',
+  },
 
   // 62x: compiling a model with its weights and calibration data
   WEIGHTS_MISSING: {

@@ -1,8 +1,10 @@
 import { CustomReset, ESPLoader, Transport } from 'esptool-js';
+import { MinnowError } from '../core/errors.ts';
 import { chipIdFromName } from './chip-names.ts';
 import { describeChip } from './chip-revision.ts';
 import { md5Hex, type Region } from './flash-plan.ts';
 import type { SerialPortLike } from './serial-types.ts';
+import { isTransferError } from './transfer-errors.ts';
 
 /** Transport whose read loop stays quiet unless tracing is on (0.7.0 logs "Serial port done" regardless). */
 class QuietTransport extends Transport {
@@ -16,6 +18,8 @@ class QuietTransport extends Transport {
 const RUN_FIRMWARE = 'D0|R1|W100|R0';
 const ROM_BAUD = 115200;
 const DEFAULT_BAUD = 921600;
+/** Connects (reset, sync, chip detection, description) tried in all when a reply is lost or garbled. */
+const IDENTIFY_ATTEMPTS = 3;
 
 /** What the ROM tells before the stub is uploaded. */
 export interface RomAnswer {
@@ -54,23 +58,47 @@ export interface EspLink {
 }
 
 /**
+ * Reset into the ROM, sync and identify the chip. One lost or garbled reply (a timeout, a chip id no chip has)
+ * is a transfer error: the whole identification is tried again, from the reset. esptool-js already repeats the
+ * sync itself, so a board that never syncs is not tried again.
+ */
+async function identify(loader: ESPLoader, options: LinkOptions): Promise<RomAnswer> {
+  const seen = new Set<string>();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await loader.detectChip('default_reset');
+      const chip = chipIdFromName(loader.chip.CHIP_NAME);
+      return loader.secureDownloadMode
+        ? { chip, description: loader.chip.CHIP_NAME, revision: undefined }
+        : await describeChip(loader, chip);
+    } catch (e) {
+      if (!isTransferError(e)) throw e;
+      const message = (e as Error).message;
+      seen.add(message);
+      if (attempt < IDENTIFY_ATTEMPTS) {
+        options.log?.(`Identifying the chip failed (${message}); trying again.`);
+        await loader.transport.disconnect().catch(() => undefined);
+        continue;
+      }
+      // The same unknown chip id every time is an answer, not noise: a chip esptool-js does not know.
+      if (seen.size === 1 && /Unexpected (chip ID|CHIP magic)/i.test(message)) {
+        throw new MinnowError('FLASH_FAILED', {
+          detail: `the board gave the same chip identification ${IDENTIFY_ATTEMPTS} times, which no chip this Minnow knows has (${message.split('.')[0]})`,
+        });
+      }
+      throw e;
+    }
+  }
+}
+
+/**
  * esptool-js 0.7's ESPLoader.main() in its steps, with `beforeStub` between the ROM's answer and the stub
  * upload, so that a wrong chip or a build that cannot fit is refused before anything is sent to the board.
  */
 async function connect(loader: ESPLoader, options: LinkOptions): Promise<RomAnswer> {
-  await loader.detectChip('default_reset');
-  const chip = chipIdFromName(loader.chip.CHIP_NAME);
-  const rom = loader.secureDownloadMode
-    ? { chip, description: loader.chip.CHIP_NAME, revision: undefined }
-    : await describeChip(loader, chip);
+  const rom = await identify(loader, options);
   options.log?.(`Chip is ${rom.description}`);
-  try {
-    await options.beforeStub?.(rom);
-  } catch (e) {
-    // Refused on the ROM's answer: restart the board into whatever firmware it has, as it was before.
-    await new CustomReset(loader.transport, RUN_FIRMWARE).reset().catch(() => undefined);
-    throw e;
-  }
+  await options.beforeStub?.(rom);
   if (!loader.secureDownloadMode) await loader.chip.postConnect?.(loader);
   await loader.runStub();
   if ((options.baudrate ?? DEFAULT_BAUD) !== ROM_BAUD) await loader.changeBaud();
@@ -91,6 +119,8 @@ export async function openBootloader(options: LinkOptions): Promise<EspLink> {
   try {
     rom = await connect(loader, options);
   } catch (e) {
+    // Refused, or given up: restart the board into whatever firmware it has rather than leave it in the ROM.
+    await new CustomReset(transport, RUN_FIRMWARE).reset().catch(() => undefined);
     await transport.disconnect().catch(() => undefined);
     throw e;
   }

@@ -6,6 +6,7 @@ import {
   type Flavour,
 } from '../core/firmware/manifest.ts';
 import { MinnowError } from '../core/errors.ts';
+import { checkModelPartition } from './table-check.ts';
 
 /** One binary to write: a manifest file, or a file of the user's own ESP-IDF build. */
 export interface FirmwareFile {
@@ -42,7 +43,10 @@ export async function sha256Hex(data: Uint8Array): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Fetches a manifest build's binaries and checks each one's size and SHA-256 before anything is flashed. */
+/**
+ * Fetches a manifest build's binaries and checks each one's size and SHA-256, and the manifest's model partition
+ * against the build's own partition table, before anything is flashed.
+ */
 export async function loadManifestImage(
   manifest: FirmwareManifest,
   build: FirmwareBuild,
@@ -63,6 +67,7 @@ export async function loadManifestImage(
       return { role: file.role, name: file.path, offset: file.offset, data };
     }),
   );
+  checkModelPartition(build.chip, files, build.modelPartition);
   return {
     chip: build.chip,
     source: 'manifest',

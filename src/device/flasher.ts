@@ -6,7 +6,7 @@ import { CancelledFlash, explainFailure } from './explain.ts';
 import type { FirmwareFor, FirmwareImage } from './firmware-image.ts';
 import type { FlashMode, Region } from './flash-plan.ts';
 import { ProgressTracker, type FlashProgress } from './flash-progress.ts';
-import { changedRegions, preflight, regionsFor, writeRegions } from './flash-steps.ts';
+import { changedRegions, preflight, regionsFor, writeRegions, type WriteContext } from './flash-steps.ts';
 import type { SerialPortLike } from './serial-types.ts';
 
 export interface FlashRequest {
@@ -44,7 +44,7 @@ export async function flashBoard(request: FlashRequest): Promise<FlashReport> {
   const { port, blob, signal } = request;
   const blobVersion = readBlob(blob).header.version;
   const tracker = new ProgressTracker(request.onProgress);
-  const context = { activity: 'connecting to the bootloader', touched: [] as Region[], lost: false };
+  const context: WriteContext = { activity: 'connecting to the bootloader', touched: [] as Region[] };
   let link: EspLink | undefined;
   // An unplugged board fails at once: esptool-js would only notice after its 3 s read timeout.
   let onDisconnect = () => undefined as void;
@@ -87,7 +87,8 @@ export async function flashBoard(request: FlashRequest): Promise<FlashReport> {
     link = undefined;
     tracker.setPhase('confirming');
     context.activity = 'asking the board for its info';
-    const info = request.confirm === false ? undefined : await confirmOnBoard(port, blob, image);
+    const shipped = request.mode === 'full' ? image : undefined;
+    const info = request.confirm === false ? undefined : await confirmOnBoard(port, blob, shipped);
     tracker.setPhase('done');
     const skipped = regions.filter((r) => !todo.includes(r));
     return { chip, description, written: todo, skipped, ...(info ? { info } : {}) };

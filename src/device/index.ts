@@ -25,7 +25,7 @@ export {
   type FlashInstructions,
 } from './downloads.ts';
 export { esptoolCommand } from './esptool-command.ts';
-export { explainFailure, recovery } from './explain.ts';
+export { explainFailure, offeredAction, recovery, type OfferedAction } from './explain.ts';
 export {
   fetchFromBase,
   loadManifestImage,
@@ -38,6 +38,7 @@ export {
 export { firmwareDifference, manifestPromise, type ExpectedFirmware } from './firmware-check.ts';
 export { imageFromFlasherArgs } from './flasher-args.ts';
 export { checkFlashFits, checkImageForChip } from './image-checks.ts';
+export { checkModelPartition } from './table-check.ts';
 export { imageFromMergedBin } from './merged-bin.ts';
 export { imageFromPicked, type PickedFile } from './own-build.ts';
 export { consoleName, portAdvice, portWarning } from './port-advice.ts';

@@ -50,6 +50,23 @@ describe('DeviceSession', () => {
     await session.disconnect();
   });
 
+  it('a model-only flash refused for damaged firmware turns the proposed mode to a full flash', async () => {
+    const rig = createRig();
+    rig.preflash(a.blob);
+    const session = new DeviceSession(fakeSerial(() => rig.port()));
+    await session.choosePort();
+    expect(session.getState().suggestedMode).toBe('model-only');
+    // The app region's last sector lost (an interrupted write): the firmware still answers from its start.
+    rig.board.flash.erase(0x10000 + 0x30000, 0x1000);
+    await session.flash(b.blob, { mode: 'model-only', firmwareFor: rig.firmwareFor, confirm: false });
+    expect(session.getState()).toMatchObject({
+      status: 'ready',
+      suggestedMode: 'full',
+      error: { id: 'FIRMWARE_INCOMPLETE' },
+    });
+    await session.disconnect();
+  });
+
   it.skipIf(!findVirtualBoard())(
     `flashes the model, then runs a sample and validates on the board${findVirtualBoard() ? '' : ` (skipped: ${VIRTUAL_BOARD_MISSING})`}`,
     async () => {

@@ -5,7 +5,7 @@ import { checkBlobVersion, waitForInfo } from './board-info.ts';
 import { generateOnBoard, runOnBoard } from './board-commands.ts';
 import { ConsoleLink } from './console-link.ts';
 import { ConsoleLog } from './console-log.ts';
-import { explainFailure } from './explain.ts';
+import { explainFailure, offeredAction } from './explain.ts';
 import { flashBoard, type FlashRequest } from './flasher.ts';
 import type { SerialLike, SerialPortLike } from './serial-types.ts';
 import { StateStore, type DeviceState, type DeviceStatus } from './session-state.ts';
@@ -178,10 +178,10 @@ export class DeviceSession extends StateStore<DeviceState> {
   }
 
   private fail(e: unknown): void {
-    this.set({
-      status: 'ready',
-      error: explainFailure(e, { activity: 'talking to the board', touched: [] }),
-    });
+    const error = explainFailure(e, { activity: 'talking to the board', touched: [] });
+    // The firmware on the board needs writing again: the mode the panel proposes follows.
+    const full = offeredAction(error) === 'flash-everything';
+    this.set({ status: 'ready', error, ...(full ? { suggestedMode: 'full' as const } : {}) });
   }
 
   private async guard(status: DeviceStatus, work: () => Promise<void>): Promise<void> {

@@ -2,6 +2,7 @@ import { bootFromFlash, type FirmwareBackend, type FirmwareFactory } from './fla
 import { FlashMemory } from './flash-memory.ts';
 import { romChip, type RomChip } from './rom-chips.ts';
 import { RomEmulator, type CommandRecord } from './rom-emulator.ts';
+import { ReplyFaults } from './rom-faults.ts';
 import { SlipDecoder, slipEncode } from './slip.ts';
 import { WireLog } from './wire-log.ts';
 
@@ -35,6 +36,8 @@ export class EmulatedBoard {
   readonly flash: FlashMemory;
   readonly commands: CommandRecord[] = [];
   readonly wire = new WireLog();
+  /** Replies the wire loses or garbles (kept across resets). */
+  readonly faults = new ReplyFaults();
   unplugged = false;
   private mode: 'reset' | 'rom' | 'firmware' | 'halted' = 'reset';
   private rom: RomEmulator | undefined;
@@ -157,6 +160,7 @@ export class EmulatedBoard {
           record: (entry) => this.commands.push(entry),
         },
         this.options.registers,
+        this.faults,
       );
       this.emit(
         `${this.chip.romBanner}\r\nrst:0x1 (POWERON),boot:0x4 (DOWNLOAD(USB/UART0))\r\nwaiting for download\r\n`,

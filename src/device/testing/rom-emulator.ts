@@ -13,6 +13,7 @@ import {
 } from './rom-packets.ts';
 import type { CommandRecord, Request } from './rom-packets.ts';
 import { fail, ok, RomFlash, type Outcome } from './rom-flash.ts';
+import type { ReplyFaults } from './rom-faults.ts';
 import { RomRam } from './rom-ram.ts';
 import { Registers } from './rom-registers.ts';
 
@@ -30,18 +31,22 @@ export class RomEmulator {
   private readonly ram = new RomRam();
   private readonly registers: Registers;
   private readonly flashOps: RomFlash;
+  /** Where the packets of the command being handled go: through an injected fault, if one hits it. */
+  private out: (packet: Uint8Array) => void;
 
   constructor(
     private readonly chip: RomChip,
     private readonly flash: FlashMemory,
     private readonly host: RomHost,
     presets: Readonly<Record<number, number>> = {},
+    private readonly faults?: ReplyFaults,
   ) {
+    this.out = (packet) => host.send(packet);
     this.registers = new Registers(chip, flash.size, presets);
     this.flashOps = new RomFlash(
       flash,
       () => this.stub,
-      (packet) => host.send(packet),
+      (packet) => this.out(packet),
     );
   }
 
@@ -50,8 +55,18 @@ export class RomEmulator {
   }
 
   handle(packet: Uint8Array): void {
-    const req = parseRequest(packet);
+    const req = parseRequest(this.faults?.request(packet) ?? packet);
     if (!req) return;
+    const plain = (p: Uint8Array) => this.host.send(p);
+    this.out = this.faults?.during(req.op, plain) ?? plain;
+    try {
+      this.reply(req);
+    } finally {
+      this.out = plain;
+    }
+  }
+
+  private reply(req: Request): void {
     if (req.op === OP.SYNC) return this.sync(req);
     const outcome = this.dispatch(req);
     const name = OP_NAMES.get(req.op) ?? `0x${req.op.toString(16)}`;
@@ -66,7 +81,7 @@ export class RomEmulator {
     });
     // The ROM answers an unknown command under another op; esptool-js reads that as "unsupported".
     const op = outcome.error?.code === ROM_ERROR.INVALID_MESSAGE && !this.stub ? 0 : req.op;
-    this.host.send(
+    this.out(
       response(op, outcome.value ?? 0, outcome.data ?? new Uint8Array(0), this.status(outcome.error?.code)),
     );
     outcome.after?.();
@@ -83,7 +98,7 @@ export class RomEmulator {
     this.host.record({ op: OP.SYNC, name: 'SYNC', stub: this.stub, dataBytes: req.data.length });
     const replies = this.stub ? 1 : 8;
     const reply = response(OP.SYNC, this.stub ? 0 : ROM_SYNC_VALUE, new Uint8Array(0), this.status());
-    for (let i = 0; i < replies; i++) this.host.send(reply);
+    for (let i = 0; i < replies; i++) this.out(reply);
   }
 
   private unsupported(): Outcome {
