@@ -6,6 +6,7 @@ import {
   type Flavour,
 } from '../core/firmware/manifest.ts';
 import { MinnowError } from '../core/errors.ts';
+import { checkEspImage } from '../core/firmware/esp-image-reader.ts';
 import { checkModelPartition } from './table-check.ts';
 
 /** One binary to write: a manifest file, or a file of the user's own ESP-IDF build. */
@@ -64,6 +65,8 @@ export async function loadManifestImage(
       if (data.length !== file.size)
         throw fail(`it has ${data.length} bytes, the manifest says ${file.size}`);
       if ((await sha256Hex(data)) !== file.sha256) throw fail('its SHA-256 differs from the manifest');
+      // A bare-metal image is what the ROM itself loads: it must pass the ROM's checks (FACTS-C3C6 §1).
+      if (file.role === 'image') checkEspImage(data, build.chip);
       return { role: file.role, name: file.path, offset: file.offset, data };
     }),
   );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { findBuild, type FirmwareManifest } from '../../core/firmware/manifest.ts';
 import { chipLabel, firmwareChip } from '../../device/chip-names.ts';
+import { offeredAction } from '../../device/explain.ts';
 import { firmwareDifference, manifestPromise } from '../../device/firmware-check.ts';
 import {
   fetchFromBase,
@@ -58,6 +59,22 @@ export function FlashSection({ state, blob, chipId, manifest, firmwareBase, onFl
             }}
           >
             Reflash the firmware
+          </button>
+        </Notice>
+      )}
+      {offeredAction(state.error) === 'flash-everything' && (
+        <Notice testId="flash-everything">
+          <p>The board&apos;s firmware is not what the build holds: write firmware and model together.</p>
+          <button
+            type="button"
+            className="primary"
+            disabled={!blob || !state.port || state.status !== 'ready' || (!hasBuild && !own)}
+            onClick={() => {
+              setOverride('full');
+              onFlash('full', firmwareFor);
+            }}
+          >
+            Flash everything
           </button>
         </Notice>
       )}
