@@ -11,6 +11,7 @@ import {
 } from '../../device/firmware-image.ts';
 import type { FlashMode } from '../../device/flash-plan.ts';
 import type { DeviceState } from '../../device/session.ts';
+import { BoardChecklist } from './BoardChecklist.tsx';
 import { FlashProgressList } from './FlashProgressList.tsx';
 import { ErrorNote } from '../common/ErrorNote.tsx';
 import { Notice } from '../common/Notice.tsx';
@@ -31,7 +32,8 @@ export function FlashSection({ state, blob, chipId, manifest, firmwareBase, onFl
   const [override, setOverride] = useState<FlashMode>();
   const [own, setOwn] = useState<FirmwareImage>();
   const [wantOwn, setWantOwn] = useState(false);
-  const hasBuild = manifest !== undefined && findBuild(manifest, firmwareChip(chipId)) !== undefined;
+  const build = manifest && findBuild(manifest, firmwareChip(chipId));
+  const hasBuild = build !== undefined;
   // The chip has builds, but none for the board's revision (M-16): an own build is the way on.
   const noRevisionBuild = state.error?.id === 'NO_BUILD_FOR_REVISION';
   const mode = override ?? (hasBuild || own ? state.suggestedMode : 'model-only');
@@ -131,6 +133,9 @@ export function FlashSection({ state, blob, chipId, manifest, firmwareBase, onFl
         {!blob && <span className="muted">Quantize the model first: there is no blob to flash yet.</span>}
       </div>
       {state.progress && <FlashProgressList progress={state.progress} />}
+      {state.lastFlash && !state.lastFlash.info && build?.flavour === 'bare-metal' && (
+        <BoardChecklist chipId={chipId} />
+      )}
     </div>
   );
 }
