@@ -1,11 +1,13 @@
 /**
  * Proves the shipped bare-metal images without a board: for every bare-metal build in
- * public/firmware/manifest.json, boots its image in the ROM-load-path emulator (firmware-template/host/emu,
- * Unicorn's RV32IMC core) with a model compiled from examples/ in the model partition, and drives it with the
- * app's own BoardClient on each console (UART0, USB-Serial-JTAG):
+ * public/firmware/manifest.json, the app's own flasher writes the build and a model compiled from examples/
+ * into an emulated board's flash (the ESP ROM protocol emulator of src/device/testing, as the Board tab's
+ * "Firmware and model" does), that flash boots in the ROM-load-path emulator (firmware-template/host/emu,
+ * Unicorn's RV32IMC core), and the app's own BoardClient drives it on each console (UART0, USB-Serial-JTAG):
  *   - `info` names the chip, the bare-metal flavour, the console and the clock;
  *   - garbage bytes, then `run`: the output bytes equal core/reference's on the same input;
- *   - a model-only update (the model partition rewritten, the chip booted again), then `run` on the new model;
+ *   - a model-only update written by the app's flasher (which checks the board's firmware and partition
+ *     table first), the chip booted again, then `run` on the new model;
  *   - the emulator's report: every watchdog armed at boot was disabled after its key was written, and the
  *     weights were read through the MMU-mapped flash window, not copied to RAM.
  *
@@ -23,6 +25,11 @@ import { runOnBoard } from '../src/device/board-commands.ts';
 import { SerialChannel } from '../src/device/serial-channel.ts';
 import { compileExample } from '../src/device/testing/example-blob.ts';
 import { FakeSerialPort } from '../src/device/testing/fake-serial-port.ts';
+import { EmulatedBoard } from '../src/device/testing/board.ts';
+import { manifestFirmware, type FetchFile } from '../src/device/firmware-image.ts';
+import type { FlashMode } from '../src/device/flash-plan.ts';
+import { flashBoard } from '../src/device/flasher.ts';
+import { parseManifestJson } from '../src/core/firmware/manifest.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const EMU = join(ROOT, 'firmware-template/host/emu/esp_emu.py');
@@ -111,13 +118,30 @@ function checkReport(chip: string, report: Report, blobBytes: number): void {
   if (copied >= blobBytes) fail(`the model was copied to RAM (${copied} bytes by esp_rom_spiflash_read)`);
 }
 
-async function checkConsole(chip: string, image: Uint8Array, consoleName: Console, dir: string) {
+const FLASH_BYTES = 0x200000;
+const shipped = parseManifestJson(readFileSync(join(ROOT, 'public/firmware/manifest.json'), 'utf8'));
+const fromDisk: FetchFile = async (path) => new Uint8Array(readFileSync(join(ROOT, 'public/firmware', path)));
+
+/** What the Board tab writes: the app's flasher over the ESP ROM protocol into the emulated board's flash. */
+async function flashWithTheApp(board: EmulatedBoard, blob: Uint8Array, mode: FlashMode): Promise<Uint8Array> {
+  const firmwareFor = manifestFirmware(shipped, fromDisk);
+  const chip = board.chip.id;
+  await flashBoard({
+    port: new FakeSerialPort(board),
+    blob,
+    mode,
+    selectedChip: chip,
+    firmwareFor,
+    confirm: false,
+  });
+  return board.flash.read(0, FLASH_BYTES);
+}
+
+async function checkConsole(chip: string, consoleName: Console, dir: string) {
   const [first, second] = [modelCase('mnist-mlp', 11), modelCase('sine', 12)];
-  const flash = new Uint8Array(0x100000 + Math.max(first.blob.length, second.blob.length)).fill(0xff);
-  flash.set(image);
-  flash.set(first.blob, 0x100000);
+  const emulated = new EmulatedBoard({ chip, flashBytes: FLASH_BYTES });
   const flashFile = join(dir, `${chip}-${consoleName}.bin`);
-  writeFileSync(flashFile, flash);
+  writeFileSync(flashFile, await flashWithTheApp(emulated, first.blob, 'full'));
   const reportFile = join(dir, `${chip}-${consoleName}.json`);
 
   const board = await boot(chip, flashFile, consoleName, reportFile);
@@ -131,10 +155,8 @@ async function checkConsole(chip: string, image: Uint8Array, consoleName: Consol
   const report = await board.end();
   checkReport(chip, report, first.blob.length);
 
-  // A model-only update: the model partition rewritten (erased, then the new blob), the chip restarted.
-  flash.fill(0xff, 0x100000);
-  flash.set(second.blob, 0x100000);
-  writeFileSync(flashFile, flash);
+  // A model-only update as the Board tab makes it, then the chip restarted on that flash.
+  writeFileSync(flashFile, await flashWithTheApp(emulated, second.blob, 'model-only'));
   const updated = await boot(chip, flashFile, consoleName, reportFile);
   const info2 = await updated.client.info();
   if (info2.model?.blobBytes !== second.blob.length) fail('the updated model is not the one in flash');
@@ -146,7 +168,7 @@ async function checkConsole(chip: string, image: Uint8Array, consoleName: Consol
   const at = (kind: string) => report.frames.find((f) => f.kind === kind)?.instructions ?? NaN;
   const ms = (n: number) => `${(n / (info.cpuMhz * 1000)).toFixed(2)} ms`;
   console.log(
-    `bare-metal ${chip} on ${consoleName}: info (${info.cpuMhz} MHz), run on ${first.example} and, after a ` +
+    `bare-metal ${chip} on ${consoleName}, flashed by the app: info (${info.cpuMhz} MHz), run on ${first.example} and, after a ` +
       `model-only update, on ${second.example} identical to core/reference; garbage ignored; watchdogs ` +
       `disabled by their keys; weights read through the flash window (${report.mmu.windowReads.bytes} B); ` +
       `reset to hello ${at('hello')} instructions (${ms(at('hello'))}), to the first info reply ` +
@@ -154,33 +176,17 @@ async function checkConsole(chip: string, image: Uint8Array, consoleName: Consol
   );
 }
 
-/**
- * The manifest's bare-metal builds. Read as plain JSON with only the fields used here (docs/MANIFEST.md), so
- * this check does not wait for the manifest parser to learn the bare-metal flavour.
- */
-interface BareBuild {
-  readonly chip: string;
-  readonly flavour?: string;
-  readonly files: readonly { readonly role: string; readonly offset: string; readonly path: string }[];
-}
-
 async function main(): Promise<void> {
-  const manifest = JSON.parse(readFileSync(join(ROOT, 'public/firmware/manifest.json'), 'utf8')) as {
-    builds: BareBuild[];
-  };
   const wanted = process.argv.slice(2);
-  const builds = manifest.builds.filter(
+  const builds = shipped.builds.filter(
     (b) => b.flavour === 'bare-metal' && (wanted.length === 0 || wanted.includes(b.chip)),
   );
   if (builds.length === 0) fail('no bare-metal build in public/firmware/manifest.json');
   const dir = mkdtempSync(join(tmpdir(), 'minnow-emu-check-'));
   try {
-    for (const { chip, files } of builds) {
-      const file = files.find((f) => f.role === 'image');
-      if (!file || Number(file.offset) !== 0) fail(`${chip}: no image at 0x0 in the manifest`);
-      const image = new Uint8Array(readFileSync(join(ROOT, 'public/firmware', file.path)));
+    for (const { chip } of builds) {
       for (const consoleName of Object.keys(CONSOLES) as Console[])
-        await checkConsole(chip, image, consoleName, dir);
+        await checkConsole(chip, consoleName, dir);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
