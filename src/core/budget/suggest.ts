@@ -87,7 +87,7 @@ function partitionFix(base: Evaluation, chipId: string): Suggestion[] {
     return [];
   if (needBytes > availableBytes || !base.ram.fits) return [];
   const bytes = Math.ceil(parts.model / 0x1000) * 0x1000;
-  const description = `Enlarge the model partition from ${formatBytes(partitionBytes)} to ${formatBytes(bytes)}: the flash has room for up to ${formatBytes(room)}`;
+  const description = `With a firmware build of your own: enlarge the model partition in partitions.csv from ${formatBytes(partitionBytes)} to ${formatBytes(bytes)} (the flash has room for up to ${formatBytes(room)})`;
   return [{ kind: 'partition', bytes, description }];
 }
 
@@ -118,20 +118,22 @@ function otherChips(
 }
 
 /**
- * Concrete ways to make a model fit a chip, computed by re-evaluating changed specs: enlarge the model
- * partition, store weights in fewer bits, narrow the layers that dominate the failing resource (the widest value that fits, by binary
- * search), narrow all layers together, or pick a board that holds the model. Empty when it already fits.
+ * Concrete ways to make a model fit a chip, computed by re-evaluating changed specs: the PSRAM board, store
+ * weights in fewer bits, narrow the layers that dominate the failing resource (the widest value that fits, by binary
+ * search), narrow all layers together, pick a board that holds the model, or (with one's own firmware build)
+ * enlarge the model partition. Empty when it already fits.
  */
 export function suggestFixes(spec: ModelSpec, chipId: string, evaluate: Evaluate): Suggestion[] {
   const base = evaluate(spec, chipId);
   if (base.verdict === 'fits') return [];
   const resource = base.ram.fits ? 'flash' : 'ram';
   const reductions = reduceOne(spec, chipId, evaluate, resource, base.ram.peakLayerIds);
+  // Fixes the app applies with one click come first; a larger partition needs a firmware build of one's own.
   return [
-    ...partitionFix(base, chipId),
     ...variantFix(base),
     ...(resource === 'flash' ? packingFixes(spec, chipId, evaluate) : []),
     ...(reductions.length > 0 ? reductions : scaleAll(spec, chipId, evaluate, resource)),
     ...otherChips(spec, chipId, evaluate, base.psramVariant?.chipId),
+    ...partitionFix(base, chipId),
   ];
 }
