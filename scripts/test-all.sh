@@ -4,7 +4,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-SUITES=(lint typecheck test:unit test:firmware test:e2e)
+# test:firmware builds the virtual board that unit and browser tests drive, so it runs before them.
+SUITES=(lint typecheck test:firmware test:unit test:e2e)
 failed=()
 summary=()
 for suite in "${SUITES[@]}"; do
