@@ -1,6 +1,6 @@
 /**
  * Blob and reference-interpreter figures for `npm run bench`: for each example, the blob's size against its
- * raw int8 weights and int32 biases (the rest is format overhead: header, tables, requantization, lookup
+ * weights as stored (packed kernels, embedding tables, int32 biases; the rest is format overhead: header, tables, requantization, lookup
  * tables, alignment) next to the budget 128 + 8·channels + 16·(tensors + ops); and the TypeScript reference
  * interpreter's speed in MACs per second.
  *
@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { compileModel } from '../src/core/blob/compile.ts';
 import { readBlob } from '../src/core/blob/reader.ts';
 import { tensorBytes } from '../src/core/blob/tensor-table.ts';
+import { blobConstants, blobWeightBytes } from '../src/core/blob/weight-bytes.ts';
 import type { Blob } from '../src/core/blob/types.ts';
 import { analyzeModel } from '../src/core/model/analyze.ts';
 import { randomInputs, randomWeights } from '../src/core/quant/random-weights.ts';
@@ -19,7 +20,7 @@ import { prepare, run } from '../src/core/reference/interpreter.ts';
 export interface BlobBenchRow {
   readonly model: string;
   readonly blobBytes: number;
-  /** int8 weights and int32 biases. */
+  /** Weights as stored: packed kernels, embedding tables, int32 biases (blobWeightBytes). */
   readonly weightBytes: number;
   readonly overheadBytes: number;
   /** 128 + 8 B per output channel + 16 B per tensor and per op. */
@@ -28,19 +29,13 @@ export interface BlobBenchRow {
   readonly macsPerSecond: number;
 }
 
-/** Ops with weights W, bias B and per-channel requantization R (FORMAT §5). */
-const CHANNEL_OPS = new Set([1, 2, 3, 4, 13]);
-
+/** Weights as the blob stores them (packed, tables, biases), and the output channels its biases cover. */
 function accounting(blob: Blob): { weightBytes: number; channels: number } {
-  let weightBytes = 0;
-  let channels = 0;
-  for (const op of blob.ops.filter((o) => CHANNEL_OPS.has(o.opcode))) {
-    const [w, b] = [blob.tensors[op.const0], blob.tensors[op.const0 + 1]];
-    if (!w || !b) continue;
-    weightBytes += tensorBytes(w) + tensorBytes(b);
-    channels += b.shape[0] ?? 0;
-  }
-  return { weightBytes, channels };
+  const biases = blobConstants(blob).filter((c) => c.role === 'bias');
+  return {
+    weightBytes: blobWeightBytes(blob),
+    channels: biases.reduce((n, c) => n + (c.tensor.shape[0] ?? 0), 0),
+  };
 }
 
 function macsPerSecond(blob: Blob, macs: number, budgetMs: number): number {
