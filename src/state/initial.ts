@@ -1,8 +1,8 @@
 import type { ModelSpec } from '../core/model/types.ts';
 import type { EditorData, Project, ProjectMeta } from './types.ts';
 
-/** The chip a new project budgets for: the original ESP32, the most common classroom board. */
-export const DEFAULT_CHIP = 'esp32';
+/** The chip a new project budgets for: an ESP32-C3, whose firmware ships with the app, so a first flash is one click. */
+export const DEFAULT_CHIP = 'esp32c3';
 
 /** A new project's model: no layers yet, a 28x28 grayscale image in (the MNIST digit size). */
 export function emptyModel(name: string): ModelSpec {
