@@ -1,0 +1,149 @@
+/* DepthwiseConv2D (F-55), optimized for 3x3 windows with stride_w 1 (the common case; others, and packed
+ * weights, run the naive kernel). One output channel at a time along an output row, its nine weights held
+ * in registers: each input column is loaded once (three bytes) and feeds the three outputs whose windows
+ * contain it, so a MAC is a multiply and an add. Out-of-range taps read as zx (their x − zx is 0) and the
+ * zx terms are folded into the bias once per channel and row; integer sums are exact (kept in uint32,
+ * which wraps like the int32 sums of the naive kernel never need to), so no output byte changes. */
+#include "../mn_fast.h"
+#include "../mn_ops.h"
+#include "../mn_requant.h"
+#include "../mn_weights.h" /* MN_SPECIALIZE */
+
+/* GCC's first scheduling pass hoists loads far ahead and runs out of registers (as in dot-fast.c). */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC optimize("no-schedule-insns")
+#endif
+
+/* One output channel along one output row. */
+typedef struct {
+    const int8_t *row[3]; /* input rows of the three kernel rows at this channel (a valid row if padded) */
+    int32_t w[9];         /* [ky·3 + kx], 0 for kernel rows outside the input */
+    uint32_t bias;        /* B[o] − zx·Σ w */
+    int32_t m, shift;
+} mn_dw_row_t;
+
+/* What every row of the op shares. */
+typedef struct {
+    int32_t W, C, CO, OW, pl, zx, zy, lo;
+    uint32_t range; /* act_max − act_min */
+} mn_dw_t;
+
+/* F-52 for shift ≤ −1 and m ≥ 0 (F-46), in 32-bit steps: SRDHM(a, m) = trunc((a·m + nudge) / 2^31) equals
+ * floor((a·m + 2^30) / 2^31) for either sign of a·m (for a·m < 0, trunc = ceil and ceil(y / d) =
+ * floor((y + d − 1) / d)); with |result| ≤ 2^30 + 1 after RDBPOT, adding zy cannot overflow. */
+MN_SPECIALIZE int32_t mn_dw_requant(uint32_t acc, int32_t m, int e, int32_t zy, int32_t lo, uint32_t range) {
+    const int64_t ab = (int64_t)(int32_t)acc * m + ((int64_t)1 << 30);
+    const int32_t v = zy + mn_rdbpot((int32_t)(ab >> 31), e);
+    /* One unsigned compare finds both ends of the clamp (F-52) in the common in-range case. */
+    if ((uint32_t)(v - lo) > range) return v < lo ? lo : lo + (int32_t)range;
+    return v;
+}
+
+MN_SPECIALIZE int32_t requant(const mn_dw_t *d, const mn_dw_row_t *r, uint32_t acc, int exact) {
+    if (exact) return mn_requant((int32_t)acc, r->m, r->shift, d->zy, d->lo, d->lo + (int32_t)d->range);
+    return mn_dw_requant(acc, r->m, -r->shift, d->zy, d->lo, d->range);
+}
+
+/* Input column j of the three rows (zx outside the input). */
+static void column(const mn_dw_t *d, const mn_dw_row_t *r, int32_t j, int32_t v[3]) {
+    for (int k = 0; k < 3; k++) v[k] = j >= 0 && j < d->W ? r->row[k][j * d->C] : d->zx;
+}
+
+/* Output ox needs columns ox − pl … ox − pl + 2. Before column j = ox − pl + 2 is added, a holds output
+ * ox without its last column and b output ox + 1 with only its first. `exact` is constant at each call. */
+MN_SPECIALIZE void row(const mn_dw_t *d, const mn_dw_row_t *r, int8_t *y, int exact) {
+    const int32_t w0 = r->w[0], w1 = r->w[1], w2 = r->w[2], w3 = r->w[3], w4 = r->w[4], w5 = r->w[5];
+    const int32_t w6 = r->w[6], w7 = r->w[7], w8 = r->w[8];
+    const int32_t C = d->C, CO = d->CO;
+    int32_t v[3];
+    column(d, r, -d->pl, v);
+    uint32_t a = r->bias + (uint32_t)(v[0] * w0 + v[1] * w3 + v[2] * w6);
+    column(d, r, 1 - d->pl, v);
+    a += (uint32_t)(v[0] * w1 + v[1] * w4 + v[2] * w7);
+    uint32_t b = r->bias + (uint32_t)(v[0] * w0 + v[1] * w3 + v[2] * w6);
+    /* Outputs whose last column is inside the input: [from, to). */
+    int32_t from = d->pl - 2, to = d->W + d->pl - 2;
+    from = from < 0 ? 0 : from > d->OW ? d->OW : from;
+    to = to > d->OW ? d->OW : to;
+    int32_t ox = 0;
+    for (; ox < from; ox++, y += CO) { /* the last column is left of the input (pad_left > 2) */
+        column(d, r, ox - d->pl + 2, v);
+        *y = (int8_t)requant(d, r, a + (uint32_t)(v[0] * w2 + v[1] * w5 + v[2] * w8), exact);
+        a = b + (uint32_t)(v[0] * w1 + v[1] * w4 + v[2] * w7);
+        b = r->bias + (uint32_t)(v[0] * w0 + v[1] * w3 + v[2] * w6);
+    }
+    if (ox < to) {
+        const int8_t *p0 = r->row[0] + (ox - d->pl + 2) * C, *p1 = r->row[1] + (ox - d->pl + 2) * C;
+        const int8_t *p2 = r->row[2] + (ox - d->pl + 2) * C;
+        int8_t *const end = y + (to - ox) * CO;
+        for (; y != end; y += CO, p0 += C, p1 += C, p2 += C) {
+            const int32_t x0 = *p0, x1 = *p1, x2 = *p2;
+            *y = (int8_t)requant(d, r, a + (uint32_t)(x0 * w2 + x1 * w5 + x2 * w8), exact);
+            a = b + (uint32_t)(x0 * w1 + x1 * w4 + x2 * w7);
+            b = r->bias + (uint32_t)(x0 * w0 + x1 * w3 + x2 * w6);
+        }
+        ox = to;
+    }
+    for (; ox < d->OW; ox++, y += CO) { /* the last column is right of the input */
+        column(d, r, ox - d->pl + 2, v);
+        *y = (int8_t)requant(d, r, a + (uint32_t)(v[0] * w2 + v[1] * w5 + v[2] * w8), exact);
+        a = b + (uint32_t)(v[0] * w1 + v[1] * w4 + v[2] * w7);
+        b = r->bias + (uint32_t)(v[0] * w0 + v[1] * w3 + v[2] * w6);
+    }
+}
+
+/* Kernel rows of an output row whose input row is inside the input: bit ky set. */
+static unsigned rows_in(int32_t iy0, int32_t H) {
+    unsigned in = 0;
+    for (int32_t ky = 0; ky < 3; ky++) in |= (unsigned)(iy0 + ky >= 0 && iy0 + ky < H) << ky;
+    return in;
+}
+
+/* Channel o's weights, with the kernel rows not in `in` zeroed, and its folded bias: recomputed only
+ * where an output row's set of kernel rows inside the input changes (top and bottom border). */
+static void weights(const mn_op_t *op, const uint8_t *blob, const mn_dw_t *d, int32_t o, unsigned in,
+                    mn_dw_row_t *r) {
+    const int8_t *w = (const int8_t *)(blob + op->k[0].offset) + o;
+    int32_t sum = 0;
+    for (int32_t k = 0; k < 9; k++) {
+        r->w[k] = (in >> (k / 3) & 1u) ? w[k * d->CO] : 0;
+        sum += r->w[k];
+    }
+    r->bias = (uint32_t)mn_rd_i32_aligned(blob + op->k[1].offset + 4 * o) - (uint32_t)d->zx * (uint32_t)sum;
+}
+
+void mn_depthwise_conv2d_run_fast(const mn_op_t *op, const uint8_t *blob, uint8_t *arena) {
+    const mn_tensor_t *xt = &op->in[0], *yt = &op->out, *wt = &op->k[0];
+    if (wt->type != MN_T_INT8 || wt->dim[0] != 3 || wt->dim[1] != 3 || op->attr[1] != 1 ||
+        !mn_aligned4(blob + op->k[1].offset) || !mn_aligned4(blob + op->k[2].offset)) {
+        mn_depthwise_conv2d_run(op, blob, arena);
+        return;
+    }
+    const int32_t H = (int32_t)xt->dim[0], OH = (int32_t)yt->dim[0];
+    const mn_dw_t d = {(int32_t)xt->dim[1], (int32_t)xt->dim[2], (int32_t)yt->dim[2], (int32_t)yt->dim[1],
+                       op->attr[3], xt->zero_point, yt->zero_point, op->act_min,
+                       (uint32_t)(op->act_max - op->act_min)};
+    const int8_t *x = (const int8_t *)(arena + xt->offset);
+    int8_t *y = (int8_t *)(arena + yt->offset);
+    for (int32_t o = 0; o < d.CO; o++) {
+        const uint8_t *rq = blob + op->k[2].offset + 8 * o;
+        mn_dw_row_t r = {{0, 0, 0}, {0}, 0, mn_rd_i32_aligned(rq), mn_rd_i32_aligned(rq + 4)};
+        const int8_t *xc = x + o / op->attr[4];
+        unsigned have = 8u; /* no weights yet */
+        for (int32_t oy = 0; oy < OH; oy++) {
+            const int32_t iy0 = oy * op->attr[0] - op->attr[2];
+            const unsigned in = rows_in(iy0, H);
+            if (in != have) weights(op, blob, &d, o, have = in, &r);
+            for (int32_t ky = 0; ky < 3; ky++) { /* a row outside the input (weights 0) reads a valid one */
+                const int32_t iy = iy0 + ky < 0 ? 0 : iy0 + ky >= H ? H - 1 : iy0 + ky;
+                r.row[ky] = xc + iy * d.W * d.C;
+            }
+            int8_t *yo = y + oy * d.OW * d.CO + o;
+            if (r.shift <= -1) {
+                row(&d, &r, yo, 0);
+            } else {
+                row(&d, &r, yo, 1);
+            }
+        }
+    }
+}
