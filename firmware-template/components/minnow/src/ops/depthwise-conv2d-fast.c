@@ -28,20 +28,29 @@ typedef struct {
     uint32_t range; /* act_max − act_min */
 } mn_dw_t;
 
-/* F-52 for shift ≤ −1 and m ≥ 0 (F-46), in 32-bit steps: SRDHM(a, m) = trunc((a·m + nudge) / 2^31) equals
- * floor((a·m + 2^30) / 2^31) for either sign of a·m (for a·m < 0, trunc = ceil and ceil(y / d) =
- * floor((y + d − 1) / d)); with |result| ≤ 2^30 + 1 after RDBPOT, adding zy cannot overflow. */
-MN_SPECIALIZE int32_t mn_dw_requant(uint32_t acc, int32_t m, int e, int32_t zy, int32_t lo, uint32_t range) {
-    const int64_t ab = (int64_t)(int32_t)acc * m + ((int64_t)1 << 30);
-    const int32_t v = zy + mn_rdbpot((int32_t)(ab >> 31), e);
+/* F-50 … F-52 for shift ≤ −1 (e = −shift ≥ 1) and m ≥ 0 (F-46), in 32-bit steps, equal for every int32
+ * acc. With p = acc·m = hi·2^32 + lo:
+ * - SRDHM = trunc((p + nudge) / 2^31) equals floor((p + 2^30) / 2^31) for either sign of p (for p < 0, trunc
+ *   is ceil and ceil(q / d) = floor((q + d − 1) / d)), which is 2·hi + floor((floor(lo / 2^30) + 1) / 2);
+ *   |p| < 2^62 keeps it within (−2^31, 2^31 − 1).
+ * - RDBPOT(s, e) = floor((s + 2^(e−1) − [s < 0]) / 2^e) = floor((floor((s − [s < 0]) / 2^(e−1)) + 1) / 2).
+ * The result is within ±(2^30 + 1), so adding zy cannot overflow. */
+MN_SPECIALIZE int32_t mn_dw_requant(uint32_t acc, int32_t m, int e1, int32_t zy, int32_t lo, uint32_t range) {
+    const int64_t p = (int64_t)(int32_t)acc * m;
+    const uint32_t plo = (uint32_t)p, phi = (uint32_t)(p >> 32);
+    const int32_t s = (int32_t)((phi << 1) + (((plo >> 30) + 1u) >> 1));
+    const int32_t v = zy + ((((s - (int32_t)((uint32_t)s >> 31)) >> e1) + 1) >> 1);
     /* One unsigned compare finds both ends of the clamp (F-52) in the common in-range case. */
     if ((uint32_t)(v - lo) > range) return v < lo ? lo : lo + (int32_t)range;
     return v;
 }
 
-MN_SPECIALIZE int32_t requant(const mn_dw_t *d, const mn_dw_row_t *r, uint32_t acc, int exact) {
-    if (exact) return mn_requant((int32_t)acc, r->m, r->shift, d->zy, d->lo, d->lo + (int32_t)d->range);
-    return mn_dw_requant(acc, r->m, -r->shift, d->zy, d->lo, d->range);
+/* The per-output constants in locals: a store through int8_t * may alias any struct field, which would
+ * make the compiler reload them after every output. */
+MN_SPECIALIZE int32_t requant(uint32_t acc, int32_t m, int32_t shift, int32_t zy, int32_t lo, uint32_t range,
+                              int exact) {
+    if (exact) return mn_requant((int32_t)acc, m, shift, zy, lo, lo + (int32_t)range);
+    return mn_dw_requant(acc, m, -shift - 1, zy, lo, range);
 }
 
 /* Input column j of the three rows (zx outside the input). */
@@ -49,12 +58,23 @@ static void column(const mn_dw_t *d, const mn_dw_row_t *r, int32_t j, int32_t v[
     for (int k = 0; k < 3; k++) v[k] = j >= 0 && j < d->W ? r->row[k][j * d->C] : d->zx;
 }
 
+/* Adds input column (x0, x1, x2) as the last column of output *y (then written), the middle one of the
+ * next output (a) and the first one of the output after (b). */
+#define MN_DW_STEP(c0, c1, c2)                                                                   \
+    do {                                                                                         \
+        const int32_t x0 = (c0), x1 = (c1), x2 = (c2); /* loaded before the store below */       \
+        *y = (int8_t)requant(a + (uint32_t)(x0 * w2 + x1 * w5 + x2 * w8), m, sh, zy, lo, rg, exact);      \
+        a = b + (uint32_t)(x0 * w1 + x1 * w4 + x2 * w7);                                         \
+        b = bias + (uint32_t)(x0 * w0 + x1 * w3 + x2 * w6);                                        \
+    } while (0)
+
 /* Output ox needs columns ox − pl … ox − pl + 2. Before column j = ox − pl + 2 is added, a holds output
  * ox without its last column and b output ox + 1 with only its first. `exact` is constant at each call. */
 MN_SPECIALIZE void row(const mn_dw_t *d, const mn_dw_row_t *r, int8_t *y, int exact) {
     const int32_t w0 = r->w[0], w1 = r->w[1], w2 = r->w[2], w3 = r->w[3], w4 = r->w[4], w5 = r->w[5];
     const int32_t w6 = r->w[6], w7 = r->w[7], w8 = r->w[8];
-    const int32_t C = d->C, CO = d->CO;
+    const int32_t C = d->C, CO = d->CO, zx = d->zx, m = r->m, sh = r->shift, zy = d->zy, lo = d->lo;
+    const uint32_t bias = r->bias, rg = d->range;
     int32_t v[3];
     column(d, r, -d->pl, v);
     uint32_t a = r->bias + (uint32_t)(v[0] * w0 + v[1] * w3 + v[2] * w6);
@@ -65,31 +85,16 @@ MN_SPECIALIZE void row(const mn_dw_t *d, const mn_dw_row_t *r, int8_t *y, int ex
     int32_t from = d->pl - 2, to = d->W + d->pl - 2;
     from = from < 0 ? 0 : from > d->OW ? d->OW : from;
     to = to > d->OW ? d->OW : to;
-    int32_t ox = 0;
-    for (; ox < from; ox++, y += CO) { /* the last column is left of the input (pad_left > 2) */
-        column(d, r, ox - d->pl + 2, v);
-        *y = (int8_t)requant(d, r, a + (uint32_t)(v[0] * w2 + v[1] * w5 + v[2] * w8), exact);
-        a = b + (uint32_t)(v[0] * w1 + v[1] * w4 + v[2] * w7);
-        b = r->bias + (uint32_t)(v[0] * w0 + v[1] * w3 + v[2] * w6);
-    }
-    if (ox < to) {
-        const int8_t *p0 = r->row[0] + (ox - d->pl + 2) * C, *p1 = r->row[1] + (ox - d->pl + 2) * C;
-        const int8_t *p2 = r->row[2] + (ox - d->pl + 2) * C;
-        int8_t *const end = y + (to - ox) * CO;
-        for (; y != end; y += CO, p0 += C, p1 += C, p2 += C) {
-            const int32_t x0 = *p0, x1 = *p1, x2 = *p2;
-            *y = (int8_t)requant(d, r, a + (uint32_t)(x0 * w2 + x1 * w5 + x2 * w8), exact);
-            a = b + (uint32_t)(x0 * w1 + x1 * w4 + x2 * w7);
-            b = r->bias + (uint32_t)(x0 * w0 + x1 * w3 + x2 * w6);
+    int8_t *const left_end = y + from * CO, *const end = y + d->OW * CO;
+    for (; y != left_end; y += CO) MN_DW_STEP(zx, zx, zx); /* left of the input (pad_left > 2) */
+    if (from < to) {
+        const int32_t j = from - d->pl + 2;
+        const int8_t *p0 = r->row[0] + j * C, *p1 = r->row[1] + j * C, *p2 = r->row[2] + j * C;
+        for (int8_t *const in_end = y + (to - from) * CO; y != in_end; y += CO, p0 += C, p1 += C, p2 += C) {
+            MN_DW_STEP(*p0, *p1, *p2);
         }
-        ox = to;
     }
-    for (; ox < d->OW; ox++, y += CO) { /* the last column is right of the input */
-        column(d, r, ox - d->pl + 2, v);
-        *y = (int8_t)requant(d, r, a + (uint32_t)(v[0] * w2 + v[1] * w5 + v[2] * w8), exact);
-        a = b + (uint32_t)(v[0] * w1 + v[1] * w4 + v[2] * w7);
-        b = r->bias + (uint32_t)(v[0] * w0 + v[1] * w3 + v[2] * w6);
-    }
+    for (; y != end; y += CO) MN_DW_STEP(zx, zx, zx); /* right of the input */
 }
 
 /* Kernel rows of an output row whose input row is inside the input: bit ky set. */
