@@ -14,17 +14,13 @@
 #pragma GCC optimize("no-schedule-insns")
 #endif
 
-/* One output channel along one output row. */
+/* What every output channel of the op shares. */
 typedef struct {
-    const int8_t *row[3]; /* input rows of the three kernel rows at this channel (a valid row if padded) */
-    int32_t w[9];         /* [ky·3 + kx], 0 for kernel rows outside the input */
-    uint32_t bias;        /* B[o] − zx·Σ w */
-    int32_t m, shift;
-} mn_dw_row_t;
-
-/* What every row of the op shares. */
-typedef struct {
-    int32_t W, C, CO, OW, pl, zx, zy, lo;
+    const mn_op_t *op;
+    const uint8_t *blob;
+    const int8_t *x;
+    int8_t *y;
+    int32_t H, W, C, CO, OH, OW, pl, zx, zy, lo;
     uint32_t range; /* act_max − act_min */
 } mn_dw_t;
 
@@ -54,48 +50,19 @@ MN_SPECIALIZE int32_t requant(uint32_t acc, int32_t m, int32_t shift, int32_t zy
 }
 
 /* Input column j of the three rows (zx outside the input). */
-static void column(const mn_dw_t *d, const mn_dw_row_t *r, int32_t j, int32_t v[3]) {
-    for (int k = 0; k < 3; k++) v[k] = j >= 0 && j < d->W ? r->row[k][j * d->C] : d->zx;
+static void column(const mn_dw_t *d, const int8_t *const row[3], int32_t j, int32_t v[3]) {
+    for (int k = 0; k < 3; k++) v[k] = j >= 0 && j < d->W ? row[k][j * d->C] : d->zx;
 }
 
-/* Adds input column (x0, x1, x2) as the last column of output *y (then written), the middle one of the
+/* Adds input column (c0, c1, c2) as the last column of output *y (then written), the middle one of the
  * next output (a) and the first one of the output after (b). */
-#define MN_DW_STEP(c0, c1, c2)                                                                   \
-    do {                                                                                         \
-        const int32_t x0 = (c0), x1 = (c1), x2 = (c2); /* loaded before the store below */       \
-        *y = (int8_t)requant(a + (uint32_t)(x0 * w2 + x1 * w5 + x2 * w8), m, sh, zy, lo, rg, exact);      \
-        a = b + (uint32_t)(x0 * w1 + x1 * w4 + x2 * w7);                                         \
+#define MN_DW_STEP(c0, c1, c2)                                                                     \
+    do {                                                                                           \
+        const int32_t x0 = (c0), x1 = (c1), x2 = (c2); /* loaded before the store below */         \
+        *y = (int8_t)requant(a + (uint32_t)(x0 * w2 + x1 * w5 + x2 * w8), m, sh, zy, lo, rg, exact); \
+        a = b + (uint32_t)(x0 * w1 + x1 * w4 + x2 * w7);                                           \
         b = bias + (uint32_t)(x0 * w0 + x1 * w3 + x2 * w6);                                        \
     } while (0)
-
-/* Output ox needs columns ox − pl … ox − pl + 2. Before column j = ox − pl + 2 is added, a holds output
- * ox without its last column and b output ox + 1 with only its first. `exact` is constant at each call. */
-MN_SPECIALIZE void row(const mn_dw_t *d, const mn_dw_row_t *r, int8_t *y, int exact) {
-    const int32_t w0 = r->w[0], w1 = r->w[1], w2 = r->w[2], w3 = r->w[3], w4 = r->w[4], w5 = r->w[5];
-    const int32_t w6 = r->w[6], w7 = r->w[7], w8 = r->w[8];
-    const int32_t C = d->C, CO = d->CO, zx = d->zx, m = r->m, sh = r->shift, zy = d->zy, lo = d->lo;
-    const uint32_t bias = r->bias, rg = d->range;
-    int32_t v[3];
-    column(d, r, -d->pl, v);
-    uint32_t a = r->bias + (uint32_t)(v[0] * w0 + v[1] * w3 + v[2] * w6);
-    column(d, r, 1 - d->pl, v);
-    a += (uint32_t)(v[0] * w1 + v[1] * w4 + v[2] * w7);
-    uint32_t b = r->bias + (uint32_t)(v[0] * w0 + v[1] * w3 + v[2] * w6);
-    /* Outputs whose last column is inside the input: [from, to). */
-    int32_t from = d->pl - 2, to = d->W + d->pl - 2;
-    from = from < 0 ? 0 : from > d->OW ? d->OW : from;
-    to = to > d->OW ? d->OW : to;
-    int8_t *const left_end = y + from * CO, *const end = y + d->OW * CO;
-    for (; y != left_end; y += CO) MN_DW_STEP(zx, zx, zx); /* left of the input (pad_left > 2) */
-    if (from < to) {
-        const int32_t j = from - d->pl + 2;
-        const int8_t *p0 = r->row[0] + j * C, *p1 = r->row[1] + j * C, *p2 = r->row[2] + j * C;
-        for (int8_t *const in_end = y + (to - from) * CO; y != in_end; y += CO, p0 += C, p1 += C, p2 += C) {
-            MN_DW_STEP(*p0, *p1, *p2);
-        }
-    }
-    for (; y != end; y += CO) MN_DW_STEP(zx, zx, zx); /* right of the input */
-}
 
 /* Kernel rows of an output row whose input row is inside the input: bit ky set. */
 static unsigned rows_in(int32_t iy0, int32_t H) {
@@ -104,17 +71,63 @@ static unsigned rows_in(int32_t iy0, int32_t H) {
     return in;
 }
 
-/* Channel o's weights, with the kernel rows not in `in` zeroed, and its folded bias: recomputed only
- * where an output row's set of kernel rows inside the input changes (top and bottom border). */
-static void weights(const mn_op_t *op, const uint8_t *blob, const mn_dw_t *d, int32_t o, unsigned in,
-                    mn_dw_row_t *r) {
-    const int8_t *w = (const int8_t *)(blob + op->k[0].offset) + o;
+/* Channel o's weights [ky·3 + kx], with the kernel rows not in `in` zeroed (they read zx); returns its
+ * bias with the zx terms folded in, B[o] − zx·Σ w. */
+static uint32_t weights(const mn_dw_t *d, int32_t o, unsigned in, int32_t wk[9]) {
+    const int8_t *w = (const int8_t *)(d->blob + d->op->k[0].offset) + o;
     int32_t sum = 0;
     for (int32_t k = 0; k < 9; k++) {
-        r->w[k] = (in >> (k / 3) & 1u) ? w[k * d->CO] : 0;
-        sum += r->w[k];
+        wk[k] = (in >> (k / 3) & 1u) ? w[k * d->CO] : 0;
+        sum += wk[k];
     }
-    r->bias = (uint32_t)mn_rd_i32_aligned(blob + op->k[1].offset + 4 * o) - (uint32_t)d->zx * (uint32_t)sum;
+    return (uint32_t)mn_rd_i32_aligned(d->blob + d->op->k[1].offset + 4 * o) - (uint32_t)d->zx * (uint32_t)sum;
+}
+
+/* Output channel o, row by row; the weights stay in registers while the rows are inside the input. Output
+ * ox needs columns ox − pl … ox − pl + 2. Before column j = ox − pl + 2 is added, a holds output ox without
+ * its last column and b output ox + 1 with only its first. `exact` is constant at each call. */
+MN_SPECIALIZE void channel(const mn_dw_t *d, int32_t o, int32_t m, int32_t sh, int exact) {
+    const int32_t C = d->C, CO = d->CO, zx = d->zx, zy = d->zy, lo = d->lo, sy = d->op->attr[0];
+    const uint32_t rg = d->range;
+    const int8_t *xc = d->x + o / d->op->attr[4];
+    /* Outputs whose last column is inside the input: [from, to). */
+    int32_t from = d->pl - 2, to = d->W + d->pl - 2;
+    from = from < 0 ? 0 : from > d->OW ? d->OW : from;
+    to = to > d->OW ? d->OW : to;
+    int32_t wk[9], w0 = 0, w1 = 0, w2 = 0, w3 = 0, w4 = 0, w5 = 0, w6 = 0, w7 = 0, w8 = 0;
+    uint32_t bias = 0;
+    unsigned have = 8u; /* no weights yet */
+    for (int32_t oy = 0; oy < d->OH; oy++) {
+        const int32_t iy0 = oy * sy - d->op->attr[2];
+        const unsigned in = rows_in(iy0, d->H);
+        if (in != have) {
+            bias = weights(d, o, have = in, wk);
+            w0 = wk[0], w1 = wk[1], w2 = wk[2], w3 = wk[3], w4 = wk[4], w5 = wk[5], w6 = wk[6], w7 = wk[7];
+            w8 = wk[8];
+        }
+        const int8_t *row[3];
+        for (int32_t ky = 0; ky < 3; ky++) { /* a row outside the input (weights 0) reads a valid one */
+            const int32_t iy = iy0 + ky < 0 ? 0 : iy0 + ky >= d->H ? d->H - 1 : iy0 + ky;
+            row[ky] = xc + iy * d->W * C;
+        }
+        int8_t *y = d->y + oy * d->OW * CO + o;
+        int32_t v[3];
+        column(d, row, -d->pl, v);
+        uint32_t a = bias + (uint32_t)(v[0] * w0 + v[1] * w3 + v[2] * w6);
+        column(d, row, 1 - d->pl, v);
+        a += (uint32_t)(v[0] * w1 + v[1] * w4 + v[2] * w7);
+        uint32_t b = bias + (uint32_t)(v[0] * w0 + v[1] * w3 + v[2] * w6);
+        int8_t *const left_end = y + from * CO, *const end = y + d->OW * CO;
+        for (; y != left_end; y += CO) MN_DW_STEP(zx, zx, zx); /* left of the input (pad_left > 2) */
+        if (from < to) {
+            const int32_t j = from - d->pl + 2;
+            const int8_t *p0 = row[0] + j * C, *p1 = row[1] + j * C, *p2 = row[2] + j * C;
+            for (int8_t *const in_end = y + (to - from) * CO; y != in_end; y += CO, p0 += C, p1 += C, p2 += C) {
+                MN_DW_STEP(*p0, *p1, *p2);
+            }
+        }
+        for (; y != end; y += CO) MN_DW_STEP(zx, zx, zx); /* right of the input */
+    }
 }
 
 void mn_depthwise_conv2d_run_fast(const mn_op_t *op, const uint8_t *blob, uint8_t *arena) {
@@ -124,31 +137,28 @@ void mn_depthwise_conv2d_run_fast(const mn_op_t *op, const uint8_t *blob, uint8_
         mn_depthwise_conv2d_run(op, blob, arena);
         return;
     }
-    const int32_t H = (int32_t)xt->dim[0], OH = (int32_t)yt->dim[0];
-    const mn_dw_t d = {(int32_t)xt->dim[1], (int32_t)xt->dim[2], (int32_t)yt->dim[2], (int32_t)yt->dim[1],
-                       op->attr[3], xt->zero_point, yt->zero_point, op->act_min,
+    const mn_dw_t d = {op,
+                       blob,
+                       (const int8_t *)(arena + xt->offset),
+                       (int8_t *)(arena + yt->offset),
+                       (int32_t)xt->dim[0],
+                       (int32_t)xt->dim[1],
+                       (int32_t)xt->dim[2],
+                       (int32_t)yt->dim[2],
+                       (int32_t)yt->dim[0],
+                       (int32_t)yt->dim[1],
+                       op->attr[3],
+                       xt->zero_point,
+                       yt->zero_point,
+                       op->act_min,
                        (uint32_t)(op->act_max - op->act_min)};
-    const int8_t *x = (const int8_t *)(arena + xt->offset);
-    int8_t *y = (int8_t *)(arena + yt->offset);
     for (int32_t o = 0; o < d.CO; o++) {
         const uint8_t *rq = blob + op->k[2].offset + 8 * o;
-        mn_dw_row_t r = {{0, 0, 0}, {0}, 0, mn_rd_i32_aligned(rq), mn_rd_i32_aligned(rq + 4)};
-        const int8_t *xc = x + o / op->attr[4];
-        unsigned have = 8u; /* no weights yet */
-        for (int32_t oy = 0; oy < OH; oy++) {
-            const int32_t iy0 = oy * op->attr[0] - op->attr[2];
-            const unsigned in = rows_in(iy0, H);
-            if (in != have) weights(op, blob, &d, o, have = in, &r);
-            for (int32_t ky = 0; ky < 3; ky++) { /* a row outside the input (weights 0) reads a valid one */
-                const int32_t iy = iy0 + ky < 0 ? 0 : iy0 + ky >= H ? H - 1 : iy0 + ky;
-                r.row[ky] = xc + iy * d.W * d.C;
-            }
-            int8_t *yo = y + oy * d.OW * d.CO + o;
-            if (r.shift <= -1) {
-                row(&d, &r, yo, 0);
-            } else {
-                row(&d, &r, yo, 1);
-            }
+        const int32_t m = mn_rd_i32_aligned(rq), shift = mn_rd_i32_aligned(rq + 4);
+        if (shift <= -1) {
+            channel(&d, o, m, shift, 0);
+        } else {
+            channel(&d, o, m, shift, 1);
         }
     }
 }
