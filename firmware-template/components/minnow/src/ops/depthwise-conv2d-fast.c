@@ -99,7 +99,8 @@ MN_SPECIALIZE void channel(const mn_dw_t *d, int32_t o, int32_t m, int32_t sh, i
     unsigned have = 8u; /* no weights yet */
     for (int32_t oy = 0; oy < d->OH; oy++) {
         const int32_t iy0 = oy * sy - d->op->attr[2];
-        const unsigned in = rows_in(iy0, d->H);
+        const int inside = iy0 >= 0 && iy0 + 3 <= d->H; /* most rows: no kernel row outside the input */
+        const unsigned in = inside ? 7u : rows_in(iy0, d->H);
         if (in != have) {
             bias = weights(d, o, have = in, wk);
             w0 = wk[0], w1 = wk[1], w2 = wk[2], w3 = wk[3], w4 = wk[4], w5 = wk[5], w6 = wk[6], w7 = wk[7];
@@ -107,7 +108,7 @@ MN_SPECIALIZE void channel(const mn_dw_t *d, int32_t o, int32_t m, int32_t sh, i
         }
         const int8_t *row[3];
         for (int32_t ky = 0; ky < 3; ky++) { /* a row outside the input (weights 0) reads a valid one */
-            const int32_t iy = iy0 + ky < 0 ? 0 : iy0 + ky >= d->H ? d->H - 1 : iy0 + ky;
+            const int32_t iy = inside ? iy0 + ky : iy0 + ky < 0 ? 0 : iy0 + ky >= d->H ? d->H - 1 : iy0 + ky;
             row[ky] = xc + iy * d->W * C;
         }
         int8_t *y = d->y + oy * d->OW * CO + o;
