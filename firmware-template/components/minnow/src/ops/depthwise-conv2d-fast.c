@@ -1,9 +1,10 @@
-/* DepthwiseConv2D (F-55), optimized for 3x3 windows with stride_w 1 (the common case; others, and packed
- * weights, run the naive kernel). One output channel at a time along an output row, its nine weights held
- * in registers: each input column is loaded once (three bytes) and feeds the three outputs whose windows
- * contain it, so a MAC is a multiply and an add. Out-of-range taps read as zx (their x − zx is 0) and the
- * zx terms are folded into the bias once per channel and row; integer sums are exact (kept in uint32,
- * which wraps like the int32 sums of the naive kernel never need to), so no output byte changes. */
+/* DepthwiseConv2D (F-55), optimized for 3x3 windows with stride_w 1 (the common case; other windows,
+ * stride_w > 1 and packed weights run the naive kernel). One output channel at a time, row by row, its nine
+ * weights held in registers: each input column is loaded once (three bytes) and feeds the three outputs
+ * whose windows contain it, so a MAC is a multiply and an add. Out-of-range taps read as zx (their x − zx
+ * is 0), and the zx terms are folded into the bias once per channel (again at border rows). The sums are
+ * kept in uint32: they equal the naive kernel's int32 sums (which never overflow, F-44) modulo 2^32, and an
+ * intermediate of the folded order may leave int32 without undefined behaviour; so no output byte changes. */
 #include "../mn_fast.h"
 #include "../mn_ops.h"
 #include "../mn_requant.h"
@@ -24,7 +25,7 @@ typedef struct {
     uint32_t range; /* act_max − act_min */
 } mn_dw_t;
 
-/* F-50 … F-52 for shift ≤ −1 (e = −shift ≥ 1) and m ≥ 0 (F-46), in 32-bit steps, equal for every int32
+/* F-50 … F-52 for shift ≤ −1 (e = −shift ≥ 1) and m ≥ 0 (F-43), in 32-bit steps, equal for every int32
  * acc. With p = acc·m = hi·2^32 + lo:
  * - SRDHM = trunc((p + nudge) / 2^31) equals floor((p + 2^30) / 2^31) for either sign of p (for p < 0, trunc
  *   is ceil and ceil(q / d) = floor((q + d − 1) / d)), which is 2·hi + floor((floor(lo / 2^30) + 1) / 2);
