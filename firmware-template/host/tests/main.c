@@ -6,6 +6,7 @@ int main(void) {
     suite_frame();
     suite_model();
     suite_embedding();
+    suite_depthwise_fast();
     suite_server();
     suite_stream();
     suite_yield_schedule();
