@@ -61,9 +61,12 @@ export function runCompile(argv: readonly string[], io: CliIo): number {
   const model = analyzeModel(readModelFile(file));
   const seed = intFlag(args, 'seed', 1, 0, 2 ** 32 - 1);
   const samples = intFlag(args, 'calibration-samples', 32, 1, 10_000);
-  // Refuses a model beyond the blob format from its shapes, before its random weights are made.
-  checkBlobLimits(planModel(model));
+  // Refuses a model beyond the blob format from its shapes, before its random weights are made; compileModel
+  // takes the same plan rather than planning again.
+  const plan = planModel(model);
+  checkBlobLimits(plan);
   const compiled = compileModel(model, randomWeights(model, seed), {
+    plan,
     calibration: randomInputs(model, samples, seed),
     testVector: args.flags.has('test-vector'),
   });
