@@ -1,4 +1,4 @@
-import { MinnowError } from '../core/errors.ts';
+import { malformed } from './schema-error.ts';
 
 /** Project files keep Float32 arrays (weights, calibration samples) as little-endian bytes in base64. */
 
@@ -10,27 +10,6 @@ export function isBase64(text: string): boolean {
   const body = text.endsWith('==') ? text.length - 2 : text.endsWith('=') ? text.length - 1 : text.length;
   for (let i = 0; i < body; i++) if (!BASE64_DIGIT.test(text.charAt(i))) return false;
   return true;
-}
-
-export function malformed(path: string, detail: string): MinnowError {
-  return new MinnowError('PROJECT_SCHEMA', { path, detail });
-}
-
-/** A zod parse of the part of a project file at `root` ('' for the whole file), or E601 at its first issue. */
-export function parsePart<T>(
-  schema: { safeParse(raw: unknown): { success: true; data: T } | { success: false; error: SchemaError } },
-  raw: unknown,
-  root: string,
-): T {
-  const result = schema.safeParse(raw);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const path = [...(root ? [root] : []), ...(issue?.path ?? []).map(String)].join('.');
-  throw malformed(path || '(top level)', issue?.message ?? 'invalid');
-}
-
-interface SchemaError {
-  readonly issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[];
 }
 
 export function floatsToBase64(values: Float32Array): string {

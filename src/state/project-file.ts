@@ -9,7 +9,7 @@ import {
   READABLE_VERSIONS,
 } from './project-schema.ts';
 import type { Project } from './types.ts';
-import { parsePart } from './float-base64.ts';
+import { malformed, parsePart } from './schema-error.ts';
 import { decodeWeights, encodeWeights } from './weights-file.ts';
 import { decodeTraining, encodeTraining } from './training-file.ts';
 import type { TrainingRecord } from './training-types.ts';
@@ -27,7 +27,7 @@ function checkModel(raw: unknown): ModelSpec {
     return parseModelSpec(raw);
   } catch (e) {
     if (!(e instanceof MinnowError)) throw e;
-    throw new MinnowError('PROJECT_SCHEMA', { path: 'model', detail: `${e.message} ${e.hint}` });
+    throw malformed('model', `${e.message} ${e.hint}`);
   }
 }
 
@@ -45,13 +45,10 @@ export function parseProject(raw: unknown): ProjectFile {
     '',
   );
   if (version < 2 && weights !== undefined) {
-    throw new MinnowError('PROJECT_SCHEMA', { path: 'weights', detail: 'weights need a version 2 file' });
+    throw malformed('weights', 'weights need a version 2 file');
   }
   if (version < 3 && training !== undefined) {
-    throw new MinnowError('PROJECT_SCHEMA', {
-      path: 'training',
-      detail: 'a training record needs a version 3 file',
-    });
+    throw malformed('training', 'a training record needs a version 3 file');
   }
   return {
     name,
@@ -70,7 +67,7 @@ export function parseProject(raw: unknown): ProjectFile {
  */
 export function parseProjectText(text: string, defaultChip: string, now: string): ProjectFile {
   if (text.length > MAX_PROJECT_FILE_BYTES) {
-    throw new MinnowError('PROJECT_SCHEMA', { path: '(top level)', detail: 'the file is larger than 5 MB' });
+    throw malformed('(top level)', 'the file is larger than 5 MB');
   }
   let raw: unknown;
   try {

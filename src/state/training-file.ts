@@ -1,5 +1,6 @@
 import { shapeSize } from '../core/model/types.ts';
-import { floatsFromBase64, floatsToBase64, malformed, parsePart } from './float-base64.ts';
+import { floatsFromBase64, floatsToBase64 } from './float-base64.ts';
+import { malformed, parsePart } from './schema-error.ts';
 import {
   TRAINING_FORMAT,
   TRAINING_VERSION,

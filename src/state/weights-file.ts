@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { FloatWeights } from '../core/quant/types.ts';
 import { textKeyed } from '../core/text-keys.ts';
-import { floatsFromBase64, floatsToBase64, malformed, parsePart } from './float-base64.ts';
+import { floatsFromBase64, floatsToBase64 } from './float-base64.ts';
+import { malformed, parsePart } from './schema-error.ts';
 
 export const WEIGHTS_FORMAT = 'minnow-weights';
 export const WEIGHTS_VERSION = 1;
