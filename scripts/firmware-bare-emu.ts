@@ -2,15 +2,44 @@
  * Runs a bare-metal image in the project's ROM-load-path emulator (firmware-template/host/emu/esp_emu.py) with
  * a model at 0x100000, and talks to it with the app's frame codec. For the bench and for debugging.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
 
 import { encodeFrame, FrameScanner, type Frame } from '../src/core/protocol/index.ts';
 import { MODEL_PARTITION } from './firmware-bare-build.ts';
 
 const EMU = join(import.meta.dirname, '..', 'firmware-template', 'host', 'emu', 'esp_emu.py');
+
+/**
+ * The emulator on a flash file, its console on stdin/stdout; its report is written to `report` when it stops.
+ * `extra` adds emulator options (e.g. --timeout-s); stderr is piped unless `inheritStderr`.
+ */
+export function spawnEmu(
+  chip: string,
+  flashFile: string,
+  consoleName: 'uart0' | 'usb',
+  report: string,
+  { extra = [], inheritStderr = false }: { extra?: readonly string[]; inheritStderr?: boolean } = {},
+): ChildProcessByStdio<Writable, Readable, Readable | null> {
+  const args = [
+    EMU,
+    '--chip',
+    chip,
+    '--flash',
+    flashFile,
+    '--console',
+    consoleName,
+    '--report',
+    report,
+    ...extra,
+  ];
+  return inheritStderr
+    ? spawn('/usr/bin/python3', args, { stdio: ['pipe', 'pipe', 'inherit'] })
+    : spawn('/usr/bin/python3', args, { stdio: ['pipe', 'pipe', 'pipe'] });
+}
 
 /** Flash contents from 0x0: the image, erased bytes, then the blob in the model partition. */
 export function flashWith(image: Uint8Array, blob: Uint8Array | undefined): Uint8Array {
@@ -37,16 +66,13 @@ export function startEmu(chip: string, flash: Uint8Array, consoleName: 'uart0' |
   const dir = mkdtempSync(join(tmpdir(), 'minnow-bare-emu-'));
   writeFileSync(join(dir, 'flash.bin'), flash);
   const reportPath = join(dir, 'report.json');
-  const args = [EMU, '--chip', chip, '--flash', join(dir, 'flash.bin'), '--console', consoleName];
-  const child = spawn('/usr/bin/python3', [...args, '--report', reportPath], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child = spawnEmu(chip, join(dir, 'flash.bin'), consoleName, reportPath);
   const scanner = new FrameScanner();
   const frames: Frame[] = [];
   let stderr = '';
   let stdout = '';
   let wake: (() => void) | undefined;
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
   child.stdout.on('data', (chunk: Buffer) => {
     stdout += chunk.toString('latin1');
     frames.push(...scanner.push(new Uint8Array(chunk)));

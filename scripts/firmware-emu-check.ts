@@ -13,7 +13,6 @@
  *
  *   npx tsx scripts/firmware-emu-check.ts [chip...]
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,9 +29,9 @@ import { manifestFirmware, type FetchFile } from '../src/device/firmware-image.t
 import type { FlashMode } from '../src/device/flash-plan.ts';
 import { flashBoard } from '../src/device/flasher.ts';
 import { parseManifestJson } from '../src/core/firmware/manifest.ts';
+import { spawnEmu } from './firmware-bare-emu.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const EMU = join(ROOT, 'firmware-template/host/emu/esp_emu.py');
 const CONSOLES = { uart0: 'uart0', usb: 'usb-serial-jtag' } as const;
 type Console = keyof typeof CONSOLES;
 
@@ -70,9 +69,9 @@ type ModelCase = ReturnType<typeof modelCase>;
 
 /** One boot of the emulator: the app's serial channel and client over its stdin/stdout. */
 async function boot(chip: string, flashFile: string, consoleName: Console, reportFile: string) {
-  const args = [EMU, '--chip', chip, '--flash', flashFile, '--console', consoleName];
-  const child = spawn('/usr/bin/python3', [...args, '--report', reportFile, '--timeout-s', '120'], {
-    stdio: ['pipe', 'pipe', 'inherit'],
+  const child = spawnEmu(chip, flashFile, consoleName, reportFile, {
+    extra: ['--timeout-s', '120'],
+    inheritStderr: true,
   });
   const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
   const port = new FakeSerialPort({
