@@ -5,13 +5,13 @@ import {
   ESP_IMAGE_MAGIC,
   ESP_IMAGE_MAX_SEGMENTS,
   ESP_SEGMENT_HEADER_BYTES,
-  HEADER,
   checksumOffset,
   espChecksum,
   espChip,
   hex,
   type EspChip,
 } from './esp-image.ts';
+import { IMAGE_HEADER } from './image-header.ts';
 import { sha256 } from './esp-image-sha256.ts';
 
 export interface EspImageSegment {
@@ -76,12 +76,12 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 export function readEspImage(bytes: Uint8Array): EspImage {
   if (bytes.length < ESP_IMAGE_HEADER_BYTES)
     throw invalid(`it has ${bytes.length} bytes, fewer than the 24-byte header`);
-  if (bytes[HEADER.magic] !== ESP_IMAGE_MAGIC)
+  if (bytes[IMAGE_HEADER.magic] !== ESP_IMAGE_MAGIC)
     throw invalid(`byte 0 is ${hex(bytes[0]!)}, not the magic 0xE9`);
-  const count = bytes[HEADER.segmentCount]!;
+  const count = bytes[IMAGE_HEADER.segmentCount]!;
   if (count < 1 || count > ESP_IMAGE_MAX_SEGMENTS)
     throw invalid(`byte 1 says ${count} segments; 1 to 16 are allowed`);
-  const hashFlag = bytes[HEADER.hashAppended]!;
+  const hashFlag = bytes[IMAGE_HEADER.hashAppended]!;
   if (hashFlag > 1) throw invalid(`byte 23 (hash_appended) is ${hashFlag}; it must be 0 or 1`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const segments = readSegments(bytes, view, count);
@@ -100,13 +100,13 @@ export function readEspImage(bytes: Uint8Array): EspImage {
     throw invalid(`the SHA-256 at byte ${sumAt + 1} does not match bytes 0 to ${sumAt}`);
   }
   return {
-    chipId: view.getUint16(HEADER.chipId, true),
-    entry: view.getUint32(HEADER.entry, true),
-    spiMode: bytes[HEADER.spiMode]!,
-    flashSizeNibble: bytes[HEADER.spiSpeedSize]! >> 4,
-    flashFreqNibble: bytes[HEADER.spiSpeedSize]! & 15,
-    minRevFull: view.getUint16(HEADER.minChipRevFull, true),
-    maxRevFull: view.getUint16(HEADER.maxChipRevFull, true),
+    chipId: view.getUint16(IMAGE_HEADER.chipId, true),
+    entry: view.getUint32(IMAGE_HEADER.entry, true),
+    spiMode: bytes[IMAGE_HEADER.spiMode]!,
+    flashSizeNibble: bytes[IMAGE_HEADER.spiSpeedSize]! >> 4,
+    flashFreqNibble: bytes[IMAGE_HEADER.spiSpeedSize]! & 15,
+    minRevFull: view.getUint16(IMAGE_HEADER.minChipRevFull, true),
+    maxRevFull: view.getUint16(IMAGE_HEADER.maxChipRevFull, true),
     segments,
     checksum,
     hashAppended: hashFlag === 1,

@@ -7,13 +7,13 @@ import {
   ESP_SEGMENT_HEADER_BYTES,
   FLASH_FREQ_40M,
   FLASH_SIZE_2MB,
-  HEADER,
   SPI_MODE_DIO,
   WP_PIN_DISABLED,
   checksumOffset,
   espChecksum,
   espChip,
 } from './esp-image.ts';
+import { IMAGE_HEADER } from './image-header.ts';
 import { checkEspImage } from './esp-image-reader.ts';
 import { layoutSegments, type PinnedSegment } from './esp-image-layout.ts';
 import type { Elf32 } from './esp-image-elf.ts';
@@ -58,16 +58,17 @@ export function writeEspImage(spec: EspImageSpec): Uint8Array {
   const sumAt = checksumOffset(end);
   const out = new Uint8Array(sumAt + 1 + ESP_DIGEST_BYTES);
   const view = new DataView(out.buffer);
-  out[HEADER.magic] = ESP_IMAGE_MAGIC;
-  out[HEADER.segmentCount] = segments.length;
-  out[HEADER.spiMode] = spec.spiMode ?? SPI_MODE_DIO;
-  out[HEADER.spiSpeedSize] = ((spec.flashSize ?? FLASH_SIZE_2MB) << 4) | (spec.flashFreq ?? FLASH_FREQ_40M);
-  view.setUint32(HEADER.entry, spec.entry, true);
-  out[HEADER.wpPin] = WP_PIN_DISABLED;
-  view.setUint16(HEADER.chipId, spec.chipId, true);
-  view.setUint16(HEADER.minChipRevFull, spec.minRevFull ?? 0, true);
-  view.setUint16(HEADER.maxChipRevFull, spec.maxRevFull ?? 0xffff, true);
-  out[HEADER.hashAppended] = 1;
+  out[IMAGE_HEADER.magic] = ESP_IMAGE_MAGIC;
+  out[IMAGE_HEADER.segmentCount] = segments.length;
+  out[IMAGE_HEADER.spiMode] = spec.spiMode ?? SPI_MODE_DIO;
+  out[IMAGE_HEADER.spiSpeedSize] =
+    ((spec.flashSize ?? FLASH_SIZE_2MB) << 4) | (spec.flashFreq ?? FLASH_FREQ_40M);
+  view.setUint32(IMAGE_HEADER.entry, spec.entry, true);
+  out[IMAGE_HEADER.wpPin] = WP_PIN_DISABLED;
+  view.setUint16(IMAGE_HEADER.chipId, spec.chipId, true);
+  view.setUint16(IMAGE_HEADER.minChipRevFull, spec.minRevFull ?? 0, true);
+  view.setUint16(IMAGE_HEADER.maxChipRevFull, spec.maxRevFull ?? 0xffff, true);
+  out[IMAGE_HEADER.hashAppended] = 1;
   let at = ESP_IMAGE_HEADER_BYTES;
   for (const segment of segments) {
     view.setUint32(at, segment.loadAddr, true);

@@ -12,22 +12,6 @@ export const ESP_IMAGE_MAX_SEGMENTS = 16;
 export const ESP_IMAGE_HEADER_BYTES = IMAGE_HEADER_BYTES;
 export const ESP_SEGMENT_HEADER_BYTES = 8;
 export const ESP_DIGEST_BYTES = 32;
-/** Byte offsets inside the header (esp_image_header_t). */
-export const HEADER = {
-  magic: 0,
-  segmentCount: 1,
-  spiMode: 2,
-  spiSpeedSize: 3,
-  entry: 4,
-  wpPin: 8,
-  spiPinDrv: 9,
-  chipId: 12,
-  minChipRev: 14,
-  minChipRevFull: 15,
-  maxChipRevFull: 17,
-  reserved: 19,
-  hashAppended: 23,
-} as const;
 export const WP_PIN_DISABLED = 0xee;
 export const SPI_MODE_DIO = 2;
 /** High nibble of byte 3: 2MB (FACTS §1.2); low nibble: 40m on both chips. */

@@ -4,6 +4,22 @@
  */
 export const IMAGE_MAGIC = 0xe9;
 export const IMAGE_HEADER_BYTES = 24;
+/** Byte offsets inside the header (esp_image_header_t). */
+export const IMAGE_HEADER = {
+  magic: 0,
+  segmentCount: 1,
+  spiMode: 2,
+  spiSpeedSize: 3,
+  entry: 4,
+  wpPin: 8,
+  spiPinDrv: 9,
+  chipId: 12,
+  minChipRev: 14,
+  minChipRevFull: 15,
+  maxChipRevFull: 17,
+  reserved: 19,
+  hashAppended: 23,
+} as const;
 
 /**
  * esp_chip_id_t (ESP-IDF components/bootloader_support/include/esp_app_format.h, v5.5.1), the same numbers as
@@ -44,17 +60,19 @@ export function readImageHeader(data: Uint8Array, offset = 0): ImageHeader | str
   if (data.length < offset + IMAGE_HEADER_BYTES)
     return `it has ${Math.max(0, data.length - offset)} bytes, fewer than an ESP image header's ${IMAGE_HEADER_BYTES}`;
   const at = (i: number) => data[offset + i] as number;
-  if (at(0) !== IMAGE_MAGIC)
-    return `it does not start with the ESP image magic byte 0xE9 (it starts with 0x${at(0).toString(16).padStart(2, '0')})`;
-  const chipId = at(12) | (at(13) << 8);
+  const u16 = (i: number) => at(i) | (at(i + 1) << 8);
+  const H = IMAGE_HEADER;
+  if (at(H.magic) !== IMAGE_MAGIC)
+    return `it does not start with the ESP image magic byte 0xE9 (it starts with 0x${at(H.magic).toString(16).padStart(2, '0')})`;
+  const chipId = u16(H.chipId);
   const chip = Object.keys(IMAGE_CHIP_IDS).find((id) => IMAGE_CHIP_IDS[id] === chipId);
   return {
     chipId,
     chip,
-    flashMode: SPI_MODES[at(2)],
-    flashSize: FLASH_SIZES[at(3) >> 4],
-    minRevision: at(15) | (at(16) << 8),
-    maxRevision: at(17) | (at(18) << 8),
+    flashMode: SPI_MODES[at(H.spiMode)],
+    flashSize: FLASH_SIZES[at(H.spiSpeedSize) >> 4],
+    minRevision: u16(H.minChipRevFull),
+    maxRevision: u16(H.maxChipRevFull),
   };
 }
 
