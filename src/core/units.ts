@@ -14,3 +14,8 @@ export function formatMs(ms: number): string {
   if (ms < 100) return `${ms.toFixed(1)} ms`;
   return `${Math.round(ms)} ms`;
 }
+
+/** A flash address or offset as esptool and the docs write it: "0x100000". */
+export function formatHex(n: number): string {
+  return `0x${n.toString(16)}`;
+}

@@ -4,8 +4,7 @@ import type { EspLink } from './esp-link.ts';
 import type { FirmwareImage } from './firmware-image.ts';
 import { md5Hex, padded, type ModelPartition } from './flash-plan.ts';
 import { findModelPartition, readPartitionTable } from './partition-read.ts';
-
-const hex = (n: number) => `0x${n.toString(16)}`;
+import { formatHex } from '../core/units.ts';
 const READ_ATTEMPTS = 3;
 
 /**
@@ -21,7 +20,7 @@ export async function readChecked(link: EspLink, address: number, size: number):
     if (bytes.length === size && md5Hex(bytes) === expected) return bytes;
     if (attempt === READ_ATTEMPTS) {
       throw new MinnowError('TRANSFER_FAILED', {
-        activity: `reading ${size} bytes at ${hex(address)} (${READ_ATTEMPTS} reads, none matched the board's MD5)`,
+        activity: `reading ${size} bytes at ${formatHex(address)} (${READ_ATTEMPTS} reads, none matched the board's MD5)`,
         detail: 'the data arrived garbled',
         recovery: 'Nothing was written: the board is unchanged.',
       });
@@ -39,7 +38,7 @@ export async function boardModelPartition(link: EspLink): Promise<ModelPartition
     // The bytes are what the board holds (MD5-checked): its table is damaged, not the build's file.
     if (!isMinnowError(e)) throw e;
     throw new MinnowError('FIRMWARE_INCOMPLETE', {
-      detail: `its partition table at ${hex(PARTITION_TABLE_OFFSET)} is not valid (${e.message})`,
+      detail: `its partition table at ${formatHex(PARTITION_TABLE_OFFSET)} is not valid (${e.message})`,
     });
   }
   const model = findModelPartition(rows);
@@ -58,7 +57,7 @@ export async function checkFirmwareOnBoard(link: EspLink, image: FirmwareImage):
     const bytes = padded(file.data);
     const same = async () => (await link.md5(file.offset, bytes.length)) === md5Hex(bytes);
     // A differing digest is asked once more: a garbled reply must not pass for a damaged board.
-    if (!(await same()) && !(await same())) differing.push(`${file.name} at ${hex(file.offset)}`);
+    if (!(await same()) && !(await same())) differing.push(`${file.name} at ${formatHex(file.offset)}`);
   }
   if (differing.length === 0) return;
   throw new MinnowError('FIRMWARE_INCOMPLETE', {

@@ -1,12 +1,11 @@
 import { chipLabel } from './chip-names.ts';
+import { formatHex } from '../core/units.ts';
 
 export interface CommandFile {
   readonly address: number;
   /** File name as the user saves it next to the command. */
   readonly name: string;
 }
-
-const hex = (n: number) => `0x${n.toString(16)}`;
 
 /**
  * The esptool.py line that writes the same files the app would (FACTS §B.5 settings kept as built). PORT stands
@@ -15,7 +14,7 @@ const hex = (n: number) => `0x${n.toString(16)}`;
 export function esptoolCommand(chip: string, files: readonly CommandFile[], baud = 460800): string {
   const args = [...files]
     .sort((a, b) => a.address - b.address)
-    .flatMap((f) => [hex(f.address), quote(f.name)]);
+    .flatMap((f) => [formatHex(f.address), quote(f.name)]);
   return [
     'esptool.py',
     `--chip ${chip.split('-', 1)[0]}`,

@@ -1,8 +1,7 @@
 import { MinnowError } from '../core/errors.ts';
 import type { EspLink } from './esp-link.ts';
 import { md5Hex, padded, type Region } from './flash-plan.ts';
-
-const hex = (n: number) => `0x${n.toString(16)}`;
+import { formatHex } from '../core/units.ts';
 const isMd5Mismatch = (e: unknown) => e instanceof Error && /MD5 of file does not match/i.test(e.message);
 
 /**
@@ -45,7 +44,7 @@ export async function writeVerified(
     if (attempt === 2 && bad === previous) {
       throw new MinnowError('FLASH_WORN', {
         region: region.name,
-        address: hex(bad),
+        address: formatHex(bad),
         recovery:
           region.role === 'model'
             ? 'The firmware is intact: the board boots and reports that it has no valid model.'
@@ -54,7 +53,7 @@ export async function writeVerified(
     }
     if (attempt === 2) {
       throw new MinnowError('VERIFY_FAILED', {
-        file: `${region.name} (at ${hex(previous as number)}, then at ${hex(bad)})`,
+        file: `${region.name} (at ${formatHex(previous as number)}, then at ${formatHex(bad)})`,
       });
     }
     previous = bad;

@@ -2,6 +2,7 @@ import { APP_OFFSET, APP_SIZE, MODEL_OFFSET, MODEL_SIZE } from '../chips/layout.
 import { MinnowError } from '../errors.ts';
 import { md5 } from './md5.ts';
 import { encodeUtf8 } from './utf8.ts';
+import { formatHex } from '../units.ts';
 
 /**
  * ESP-IDF partition tables (FACTS §B, gen_esp32part.py): 32-byte entries, an MD5 entry, 0xFF padding to
@@ -122,11 +123,10 @@ export function buildPartitionTable(entries: readonly PartitionEntry[]): Uint8Ar
 
 /** The same table as ESP-IDF's partitions.csv text. */
 export function partitionsCsv(entries: readonly PartitionEntry[]): string {
-  const hex = (n: number) => `0x${n.toString(16)}`;
   const rows = placePartitions(entries).map((e) => {
-    const type = e.type === 'app' || e.type === 'data' ? e.type : hex(e.type);
+    const type = e.type === 'app' || e.type === 'data' ? e.type : formatHex(e.type);
     const flags = [e.encrypted ? 'encrypted' : '', e.readonly ? 'readonly' : ''].filter(Boolean).join(':');
-    return `${e.name}, ${type}, ${hex(e.subtype)}, ${hex(e.offset)}, ${hex(e.size)}, ${flags}`;
+    return `${e.name}, ${type}, ${formatHex(e.subtype)}, ${formatHex(e.offset)}, ${formatHex(e.size)}, ${flags}`;
   });
   return ['# Name, Type, SubType, Offset, Size, Flags', ...rows, ''].join('\n');
 }

@@ -3,8 +3,7 @@ import { APP_ALIGN, DATA_ALIGN } from '../chips/layout.ts';
 import { PARTITION_TABLE_OFFSET } from '../blob/partition-table.ts';
 import type { FileRole, FirmwareBuild } from './manifest-schema.ts';
 import { flashSizeBytes } from './manifest-schema.ts';
-
-const hex = (n: number): string => `0x${n.toString(16)}`;
+import { formatHex } from '../units.ts';
 
 /** Roles each flavour must have (M-8, M-9) and may have besides. */
 const ROLES: Record<FirmwareBuild['flavour'], { required: FileRole[]; optional: FileRole[] }> = {
@@ -55,7 +54,7 @@ function placementProblem(b: FirmwareBuild): string | undefined {
   for (const f of b.files) {
     const align = f.role === 'app' ? APP_ALIGN : DATA_ALIGN;
     if (f.offset % align !== 0)
-      return `the ${f.role} offset ${hex(f.offset)} is not a multiple of ${hex(align)}`;
+      return `the ${f.role} offset ${formatHex(f.offset)} is not a multiple of ${formatHex(align)}`;
   }
   const main = b.files.find((f) => f.role === (b.flavour === 'bare-metal' ? 'image' : 'app'));
   if (main && main.size !== b.appBytes)
@@ -63,17 +62,17 @@ function placementProblem(b: FirmwareBuild): string | undefined {
   if (b.flavour === 'bare-metal') {
     const table = b.files.find((f) => f.role === 'partition-table');
     if (main && main.offset !== 0)
-      return `the ROM loads a bare-metal image from 0x0, not ${hex(main.offset)}`;
+      return `the ROM loads a bare-metal image from 0x0, not ${formatHex(main.offset)}`;
     if (table && table.offset !== PARTITION_TABLE_OFFSET)
-      return `the partition table belongs at 0x8000, not ${hex(table.offset)}`;
+      return `the partition table belongs at 0x8000, not ${formatHex(table.offset)}`;
     if (table && main && main.size > PARTITION_TABLE_OFFSET)
-      return `the image ends at ${hex(main.size)}, past the partition table at 0x8000`;
+      return `the image ends at ${formatHex(main.size)}, past the partition table at 0x8000`;
     return undefined;
   }
   const expected = catalogBootloader(b.chip);
   const bootloader = b.files.find((f) => f.role === 'bootloader');
   if (expected !== undefined && bootloader && bootloader.offset !== expected) {
-    return `the ${b.chip} ROM loads the bootloader from ${hex(expected)}, not ${hex(bootloader.offset)}`;
+    return `the ${b.chip} ROM loads the bootloader from ${formatHex(expected)}, not ${formatHex(bootloader.offset)}`;
   }
   return undefined;
 }
@@ -82,7 +81,7 @@ function placementProblem(b: FirmwareBuild): string | undefined {
 function layoutProblem(b: FirmwareBuild): string | undefined {
   const { offset, size } = b.modelPartition;
   if (offset % DATA_ALIGN !== 0 || size % DATA_ALIGN !== 0) {
-    return `the model partition (${hex(offset)}, ${hex(size)}) is not aligned to ${hex(DATA_ALIGN)}`;
+    return `the model partition (${formatHex(offset)}, ${formatHex(size)}) is not aligned to ${formatHex(DATA_ALIGN)}`;
   }
   const regions: Region[] = [
     ...b.files.map((f) => ({ name: `the ${f.role} file`, offset: f.offset, size: f.size })),
