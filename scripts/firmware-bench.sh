@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # RV32IMC figures of the interpreter under QEMU (-icount shift=0: instructions, not ESP32-C3 cycles):
-# instructions per MAC of Dense, Conv2D and DepthwiseConv2D, naive and optimized kernels; whole-model
+# instructions per MAC of Dense, Conv2D, DepthwiseConv2D and a GRU step, naive and optimized kernels; whole-model
 # instructions for examples/*.json and per generated token of the char-LM (scripts/char-lm.ts, ternary
-# everywhere; the example's int8, int4 and ternary tables beside it); .text of the interpreter.
+# everywhere; the example, and the example with every layer int8, int4 and ternary); .text of the
+# interpreter and the protocol, per file and per op.
 #     npm run bench:firmware
 set -euo pipefail
 source "$(dirname "$0")/firmware-lib.sh"
@@ -29,12 +30,21 @@ for variant in naive fast; do
     awk '{ printf "%-24s %12s instructions\n", $2, $(NF-1) }'
 done
 
-echo "== char-LM, instructions per generated token (one run of one token; int8 table, as the example, int4, ternary)"
-printf '%s\n' char-lm example-char-lm example-char-lm-int4 example-char-lm-ternary >"$OUT/golden/char-lm.txt"
+echo "== char-LM, instructions per generated token (one run of one token): ternary everywhere, the example as written"
+echo "   (int8 table, ternary GRU and Dense), then every layer int8, int4 and ternary with the ratio to int8"
+printf '%s\n' char-lm example-char-lm example-char-lm-int8 example-char-lm-int4 example-char-lm-ternary \
+  >"$OUT/golden/char-lm.txt"
 for variant in naive fast; do
   echo "-- $variant"
   "$QEMU" "$OUT/parity-$variant.elf" "$OUT/golden" char-lm.txt -v | grep -E '^(ok|FAIL)' |
-    awk '{ printf "%-24s %12s instructions\n", $2, $(NF-1) }'
+    awk '{ name[NR] = $2; n[NR] = $(NF-1); if ($2 == "example-char-lm-int8:") int8 = $(NF-1) }
+      END {
+        for (i = 1; i <= NR; i++) {
+          printf "%-28s %12s instructions", name[i], n[i]
+          if (name[i] ~ /-(int8|int4|ternary):$/) printf "  %.2fx int8", n[i] / int8
+          printf "\n"
+        }
+      }'
 done
 
 echo "== .text (RV32IMC, -O2; every kernel, naive and optimized, as compiled into the component)"
@@ -45,6 +55,14 @@ for o in "$obj"/*.o; do
   case " ${protocol[*]} " in *" $o "*) ;; *) interpreter+=("$o") ;; esac
 done
 text() { riscv64-unknown-elf-size -t "$@" | tail -1 | awk '{ print $1 }'; }
-echo "interpreter (reader, interpreter, all kernels): $(text "${interpreter[@]}") bytes"
-echo "protocol (frames, server): $(text "${protocol[@]}") bytes"
-riscv64-unknown-elf-size "${interpreter[@]}" | awk 'NR > 1 { n = split($6, p, "/"); printf "  %-32s %6d\n", p[n], $1 }'
+i="$(text "${interpreter[@]}")"
+p="$(text "${protocol[@]}")"
+echo "interpreter (reader, interpreter, all kernels): $i bytes"
+echo "protocol (frames, server): $p bytes"
+echo "together: $((i + p)) bytes"
+# One line per op or part (ops/<op>.c with its optimized ops/<op>-fast.c, each other file alone).
+riscv64-unknown-elf-size "${interpreter[@]}" "${protocol[@]}" |
+  awk 'NR > 1 { n = split($6, p, "/"); f = p[n]; part = f; sub(/(-fast)?\.o$/, "", part)
+                if (!(part in size)) order[++parts] = part
+                size[part] += $1; files[part] = files[part] " " f " " $1 }
+       END { for (j = 1; j <= parts; j++) printf "  %-26s %6d  (%s )\n", order[j], size[order[j]], files[order[j]] }'

@@ -6,7 +6,7 @@
  *   npx tsx scripts/firmware-golden.ts <out-dir> [--random N] [--first-seed S]
  *
  * Examples and some random models are also written with int4 and ternary weights in every layer that takes
- * them (Dense, Conv2D, GRU, Embedding).
+ * them (Dense, Conv2D, GRU, Embedding), and an example whose layers ask for a packing with int8 weights.
  *
  * Writes <name>.bin, <name>.in, <name>.out, cases.txt (every case) and examples.txt (the examples only);
  * the C parity runner reads them.
@@ -130,10 +130,12 @@ function main(): void {
     }
   }
   names.push(...tokenCases(dir, firstSeed, Math.ceil(wanted / 10)));
-  // The examples and some random models again with int4 and ternary weights in every packable layer.
+  // The examples and some random models again with int4 and ternary weights in every packable layer (and
+  // int8 for an example whose layers ask for a packing: the baseline of the bench's per-token ratios).
   for (const file of exampleFiles) {
     const spec = parseModelJson(readFileSync(join('examples', file), 'utf8'));
-    for (const all of ['int4', 'ternary'] as const) {
+    const packed = spec.layers.some((l) => l.packing !== undefined && l.packing !== 'int8');
+    for (const all of packed ? PACKINGS : (['int4', 'ternary'] as const)) {
       const name = `example-${file.replace(/\.json$/, '')}-${all}`;
       if (writeCase(dir, { name, spec, seed: 7, packing: packingOf(spec, all, 7) })) names.push(name);
     }

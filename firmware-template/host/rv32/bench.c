@@ -1,5 +1,5 @@
 /*
- * Instructions per MAC of the Dense, Conv2D and DepthwiseConv2D kernels at realistic sizes, on RV32IMC
+ * Instructions per MAC of the Dense, Conv2D, DepthwiseConv2D and GRU kernels at realistic sizes, on RV32IMC
  * under QEMU with -icount shift=0 (mn_port_cycles reads instret). Weights and inputs are pseudo-random;
  * the blobs are built with the test blob builder. Prints one line per case.
  */
@@ -88,6 +88,28 @@ static void conv(uint8_t opcode, uint16_t side, uint16_t c, uint16_t f) {
     measure(label, bb_finish(&s_b, x, y, NULL, NULL), (uint64_t)side * side * out_c * 9u * (opcode == 2 ? c : 1u));
 }
 
+/* One step of a GRU (opcode 15) from a cleared state, as the char-LM runs it per token: 3U·(I + U) MACs. */
+static void gru(uint16_t in, uint16_t units) {
+    const uint16_t rows = (uint16_t)(3u * units);
+    const uint16_t wd[4] = {rows, in, 0, 0}, ud[4] = {rows, units, 0, 0}, bd[4] = {rows, 0, 0, 0};
+    const uint16_t rd[4] = {rows, 4, 0, 0};
+    const uint32_t nw = (uint32_t)rows * in, nu = (uint32_t)rows * units;
+    fill(s_w, nw + nu);
+    channel_constants(2u * rows); /* R [3U, 4] holds 2·3U (multiplier, shift) pairs */
+    bb_init(&s_b, "gru", (uint32_t)in + 3u * units);
+    uint16_t x = bb_act(&s_b, 2, 1, in, 0, 0, -3);
+    bb_act(&s_b, 2, 2, units, 0, in, 0);
+    uint16_t y = bb_act(&s_b, 2, 1, units, 0, (uint32_t)in + 2u * units, 0);
+    uint16_t k = bb_const(&s_b, 1, 2, wd, s_w, nw);
+    bb_const(&s_b, 1, 2, ud, s_w + nw, nu);
+    bb_const(&s_b, 2, 1, bd, s_bias, 4u * rows);
+    bb_const(&s_b, 2, 2, rd, s_rq, 16u * rows);
+    bb_op(&s_b, 15, 2, x, y, k, -128, 127, NULL);
+    char label[64];
+    snprintf(label, sizeof label, "GRU step %u->%u", in, units);
+    measure(label, bb_finish(&s_b, x, y, NULL, NULL), (uint64_t)rows * (in + units));
+}
+
 int main(void) {
     dense(784, 100);
     dense(256, 64);
@@ -95,5 +117,6 @@ int main(void) {
     conv(2, 32, 8, 16);
     conv(3, 32, 32, 0);
     conv(3, 16, 64, 0);
+    gru(64, 64);
     return 0;
 }

@@ -6,7 +6,10 @@ int main(void) {
     suite_frame();
     suite_model();
     suite_embedding();
+    suite_embedding_fast();
+    suite_requant();
     suite_depthwise_fast();
+    suite_gru_fast();
     suite_server();
     suite_stream();
     suite_yield_schedule();

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "blob_builder.h"
+#include "fast_check.h"
 #include "minnow.h"
 #include "mn_fast.h"
 #include "mn_ops.h"
@@ -15,44 +16,33 @@
 #define CASES 3000
 
 static bb_t s_b;
-static uint32_t s_seed = 777;
-
-static int32_t draw(int32_t lo, int32_t hi) {
-    s_seed = s_seed * 1103515245u + 12345u;
-    return lo + (int32_t)((s_seed >> 8) % (uint32_t)(hi - lo + 1));
-}
-
-static int8_t extreme_or(int32_t lo, int32_t hi, int32_t one_in) {
-    return (int8_t)(draw(0, one_in - 1) ? draw(lo, hi) : (draw(0, 1) ? -128 : 127));
-}
-
 /* One random DepthwiseConv2D blob in s_b; returns its length. */
 static uint32_t random_op(void) {
     static int8_t w[4 * 4 * 12];
     static int32_t bias[12], rq[24];
-    const int32_t H = draw(1, 7), W = draw(1, 7), C = draw(1, 4), M = draw(1, 3), CO = C * M;
-    const int32_t KH = draw(0, 5) ? 3 : draw(1, 4), KW = draw(0, 5) ? 3 : draw(1, 4);
-    const int32_t sh = draw(1, 3), sw = draw(0, 4) ? 1 : draw(2, 3), pt = draw(0, KH - 1), pl = draw(0, KW - 1);
+    const int32_t H = fc_draw(1, 7), W = fc_draw(1, 7), C = fc_draw(1, 4), M = fc_draw(1, 3), CO = C * M;
+    const int32_t KH = fc_draw(0, 5) ? 3 : fc_draw(1, 4), KW = fc_draw(0, 5) ? 3 : fc_draw(1, 4);
+    const int32_t sh = fc_draw(1, 3), sw = fc_draw(0, 4) ? 1 : fc_draw(2, 3), pt = fc_draw(0, KH - 1), pl = fc_draw(0, KW - 1);
     const int32_t oh_max = (H - 1 + pt) / sh + 1, ow_max = (W - 1 + pl) / sw + 1;
-    const int32_t OH = draw(0, 2) ? oh_max : draw(1, oh_max), OW = draw(0, 2) ? ow_max : draw(1, ow_max);
-    int32_t lo = draw(-128, 127), hi = draw(-128, 127);
-    if (draw(0, 2)) lo = -128, hi = 127;
+    const int32_t OH = fc_draw(0, 2) ? oh_max : fc_draw(1, oh_max), OW = fc_draw(0, 2) ? ow_max : fc_draw(1, ow_max);
+    int32_t lo = fc_draw(-128, 127), hi = fc_draw(-128, 127);
+    if (fc_draw(0, 2)) lo = -128, hi = 127;
     if (lo > hi) {
         const int32_t t = lo;
         lo = hi, hi = t;
     }
-    for (int32_t i = 0; i < KH * KW * CO; i++) w[i] = extreme_or(-128, 127, 10);
+    for (int32_t i = 0; i < KH * KW * CO; i++) w[i] = fc_extreme_or(-128, 127, 10);
     for (int32_t o = 0; o < CO; o++) {
-        bias[o] = draw(0, 3) ? draw(-3000, 3000) : draw(-1000000, 1000000);
-        rq[2 * o] = draw(0, 4) ? draw(1 << 30, 0x7fffffff) : (draw(0, 1) ? 0x7fffffff : draw(0, 1 << 20));
-        rq[2 * o + 1] = draw(0, 4) ? draw(-14, -1) : draw(-31, 4);
+        bias[o] = fc_draw(0, 3) ? fc_draw(-3000, 3000) : fc_draw(-1000000, 1000000);
+        rq[2 * o] = fc_draw(0, 4) ? fc_draw(1 << 30, 0x7fffffff) : (fc_draw(0, 1) ? 0x7fffffff : fc_draw(0, 1 << 20));
+        rq[2 * o + 1] = fc_draw(0, 4) ? fc_draw(-14, -1) : fc_draw(-31, 4);
     }
     const uint16_t wd[4] = {(uint16_t)KH, (uint16_t)KW, (uint16_t)CO, 0}, bd[4] = {(uint16_t)CO, 0, 0, 0};
     const uint16_t rd[4] = {(uint16_t)CO, 2, 0, 0};
     const uint32_t in_bytes = (uint32_t)(H * W * C);
     bb_init(&s_b, "depthwise", in_bytes + (uint32_t)(OH * OW * CO));
-    const uint16_t x = bb_act(&s_b, 3, (uint16_t)H, (uint16_t)W, (uint16_t)C, 0, (int8_t)draw(-128, 127));
-    const uint16_t y = bb_act(&s_b, 3, (uint16_t)OH, (uint16_t)OW, (uint16_t)CO, in_bytes, (int8_t)draw(-128, 127));
+    const uint16_t x = bb_act(&s_b, 3, (uint16_t)H, (uint16_t)W, (uint16_t)C, 0, (int8_t)fc_draw(-128, 127));
+    const uint16_t y = bb_act(&s_b, 3, (uint16_t)OH, (uint16_t)OW, (uint16_t)CO, in_bytes, (int8_t)fc_draw(-128, 127));
     const uint16_t k = bb_const(&s_b, 1, 3, wd, w, (uint32_t)(KH * KW * CO));
     bb_const(&s_b, 2, 1, bd, bias, 4u * (uint32_t)CO);
     bb_const(&s_b, 2, 2, rd, rq, 8u * (uint32_t)CO);
@@ -63,24 +53,12 @@ static uint32_t random_op(void) {
 
 static void test_fast_equals_naive(void) {
     mn_test("[F-55] the optimized DepthwiseConv2D kernel writes the naive kernel's bytes");
-    static uint8_t naive[4096], fast[4096]; /* the largest op: 7·7·4 + 10·10·12 bytes */
+    fc_seed(777);
     int opened = 0, same = 0;
     for (int n = 0; n < CASES; n++) {
-        const uint32_t len = random_op();
-        mn_model_t m;
-        if (mn_model_open(s_b.out, len, &m) != MN_OK) continue;
-        opened++;
-        mn_op_t op;
-        mn_op_decode(&m, 0, &op);
-        memset(naive, 0x33, sizeof naive);
-        for (uint32_t i = 0; i < op.in[0].count; i++) naive[op.in[0].offset + i] = (uint8_t)extreme_or(-128, 127, 8);
-        memcpy(fast, naive, sizeof fast);
-        /* Different fills where the output goes: a byte either kernel leaves unwritten shows. */
-        memset(naive + op.out.offset, 0x55, op.out.count);
-        memset(fast + op.out.offset, 0xAA, op.out.count);
-        mn_depthwise_conv2d_run(&op, s_b.out, naive);
-        mn_depthwise_conv2d_run_fast(&op, s_b.out, fast);
-        same += memcmp(naive, fast, sizeof naive) == 0;
+        const int r = fc_same_bytes(s_b.out, random_op(), mn_depthwise_conv2d_run, mn_depthwise_conv2d_run_fast);
+        opened += r >= 0;
+        same += r == 1;
     }
     MN_CHECK(opened == CASES);
     MN_CHECK(same == opened);

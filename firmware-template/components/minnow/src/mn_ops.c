@@ -46,8 +46,8 @@ static const mn_opdef_t k_ops[] = {
     OP("BatchNormalization", 1, 1, 0, 0, WBR(1), 0, 0, batch_normalization, mn_check_full_range,
        mn_batch_normalization_run),
     OP("Embedding", 1, 1, 1, 2, EMBEDDING_CONSTS, 1, mn_embedding_attr, embedding, mn_embedding_values,
-       mn_embedding_run),
-    OP("GRU", 2, 2, 2, 0, GRU_CONSTS, 2, mn_gru_attr, gru, mn_gru_values, mn_gru_run),
+       MN_FAST(embedding)),
+    OP("GRU", 2, 2, 2, 0, GRU_CONSTS, 2, mn_gru_attr, gru, mn_gru_values, MN_FAST(gru)),
 };
 
 const mn_opdef_t *mn_opdef(uint8_t opcode) {

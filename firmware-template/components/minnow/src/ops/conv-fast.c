@@ -29,7 +29,7 @@ typedef struct {
 
 static int8_t output(const mn_conv_t *c, int32_t acc, int32_t f) {
     const uint8_t *rk = c->rq + 8 * f;
-    return mn_requant(acc, mn_rd_i32_aligned(rk), mn_rd_i32_aligned(rk + 4), c->zy, c->op->act_min,
+    return mn_requant_fast(acc, mn_rd_i32_aligned(rk), mn_rd_i32_aligned(rk + 4), c->zy, c->op->act_min,
                       c->op->act_max);
 }
 

@@ -25,12 +25,12 @@ void mn_dense_run_fast(const mn_op_t *op, const uint8_t *blob, uint8_t *arena) {
             mn_dot4(&runs, zx, acc);
             for (uint32_t k = 0; k < 4; k++) {
                 const uint8_t *rk = rq + 8u * (u + k);
-                y[u + k] = mn_requant(acc[k], mn_rd_i32_aligned(rk), mn_rd_i32_aligned(rk + 4), zy, op->act_min, op->act_max);
+                y[u + k] = mn_requant_fast(acc[k], mn_rd_i32_aligned(rk), mn_rd_i32_aligned(rk + 4), zy, op->act_min, op->act_max);
             }
         }
         for (; u < units; u++) {
             int32_t acc = mn_rd_i32_aligned(bias + 4u * u) + mn_dot1(x, w + u * in, in, zx);
-            y[u] = mn_requant(acc, mn_rd_i32_aligned(rq + 8u * u), mn_rd_i32_aligned(rq + 8u * u + 4u), zy, op->act_min, op->act_max);
+            y[u] = mn_requant_fast(acc, mn_rd_i32_aligned(rq + 8u * u), mn_rd_i32_aligned(rq + 8u * u + 4u), zy, op->act_min, op->act_max);
         }
     }
 }

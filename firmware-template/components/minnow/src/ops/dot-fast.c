@@ -1,6 +1,7 @@
 /* The shared inner loops of dense-fast.c and conv-fast.c. Integer sums are exact and associative, so
  * the order in which these loops add the products changes no output byte. */
 #include "../mn_dot.h"
+#include "../mn_weights.h" /* MN_SPECIALIZE */
 
 /* GCC's first scheduling pass hoists all sixteen weight loads of an iteration and runs out of registers;
  * without it the loop keeps every value in a register (about 3.7 instructions per MAC on RV32IMC). */
@@ -8,7 +9,8 @@
 #pragma GCC optimize("no-schedule-insns")
 #endif
 
-void mn_dot4(const mn_dot_runs_t *r, int32_t zx, int32_t acc[4]) {
+/* The body of mn_dot4; a constant zx of 0 (the GRU's state, inputs centred on 0) drops the subtractions. */
+MN_SPECIALIZE void dot4(const mn_dot_runs_t *r, int32_t zx, int32_t acc[4]) {
     int32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
     for (uint32_t row = 0; row < r->rows; row++) {
         const int8_t *x = r->x + row * r->x_step, *w0 = r->w + row * r->w_step;
@@ -36,6 +38,14 @@ void mn_dot4(const mn_dot_runs_t *r, int32_t zx, int32_t acc[4]) {
         }
     }
     acc[0] = a0, acc[1] = a1, acc[2] = a2, acc[3] = a3;
+}
+
+void mn_dot4(const mn_dot_runs_t *r, int32_t zx, int32_t acc[4]) {
+    if (zx == 0) {
+        dot4(r, 0, acc);
+    } else {
+        dot4(r, zx, acc);
+    }
 }
 
 /* One input position of mn_dot4x2, written out because GCC -O2 keeps a 4-trip loop as a loop. */

@@ -2,39 +2,17 @@
  * recurrent product. X [T, I], state H [2, U] (the state, then the reset-gated state), Y [T, U] or [U]. */
 #include <string.h>
 
+#include "../mn_gru.h"
 #include "../mn_ops.h"
 #include "../mn_requant.h"
 #include "../mn_weights.h"
 
-#define PRE_LIMIT (1 << 24)
-#define GATE_ONE 32768
-
 /* round(32768 · σ(k / 4)) for k = 0 … 32 (F-68). */
-static const int32_t k_knots[33] = {
+const int32_t k_mn_gru_knots[33] = {
     16384, 18421, 20397, 22255, 23955, 25471, 26790, 27917, 28862, 29644, 30282,
     30799, 31214, 31545, 31807, 32015, 32179, 32307, 32408, 32487, 32549, 32597,
     32635, 32664, 32687, 32705, 32719, 32730, 32738, 32745, 32750, 32754, 32757
 };
-
-static int32_t sigmoid_q15(int32_t p) {
-    const int32_t a = p < 0 ? -p : p;
-    int32_t s;
-    if (a >= 32 * 1024) {
-        s = k_knots[32];
-    } else {
-        const int32_t i = a >> 10, lo = k_knots[i];
-        s = lo + (((k_knots[i + 1] - lo) * (a & 1023) + 512) >> 10);
-    }
-    return p < 0 ? GATE_ONE - s : s;
-}
-
-static int32_t hard_sigmoid_q15(int32_t p) {
-    const int32_t n = 8 * p, q = ((n < 0 ? -n : n) + 2) / 5;
-    const int32_t v = GATE_ONE / 2 + (n < 0 ? -q : q);
-    return v < 0 ? 0 : v > GATE_ONE ? GATE_ONE : v;
-}
-
-static int32_t tanh_q15(int32_t p) { return 2 * sigmoid_q15(2 * p) - GATE_ONE; }
 
 /* v / 2^e rounded half away from zero, clamped to int8. */
 static int8_t round_shift_i8(int64_t v, int e) {
@@ -86,7 +64,7 @@ static int32_t pre(const gru_t *g, uint32_t t, uint32_t row, const int8_t *from)
     const uint8_t *r = g->rq + 16u * row;
     const int64_t sum =
         (int64_t)mn_mbqm(acc_x, mn_rd_i32(r), mn_rd_i32(r + 4)) + mn_mbqm(acc_h, mn_rd_i32(r + 8), mn_rd_i32(r + 12));
-    return (int32_t)(sum < -PRE_LIMIT ? -PRE_LIMIT : sum > PRE_LIMIT ? PRE_LIMIT : sum);
+    return (int32_t)(sum < -MN_GRU_PRE_LIMIT ? -MN_GRU_PRE_LIMIT : sum > MN_GRU_PRE_LIMIT ? MN_GRU_PRE_LIMIT : sum);
 }
 
 void mn_gru_run(const mn_op_t *op, const uint8_t *blob, uint8_t *arena) {
@@ -95,17 +73,17 @@ void mn_gru_run(const mn_op_t *op, const uint8_t *blob, uint8_t *arena) {
                      op->k[0].type, op->k[1].type, blob + op->k[2].offset, blob + op->k[3].offset, xt->dim[1],
                      op->in[1].dim[1], xt->zero_point};
     const uint32_t units = g.units, every = op->out.rank == 2;
-    int32_t (*gate)(int32_t) = op->attr[1] == 1 ? hard_sigmoid_q15 : sigmoid_q15;
+    const int hard = op->attr[1] == 1;
     int8_t *h = (int8_t *)(arena + op->in[1].offset), *reset_h = h + units;
     if ((op->attr[0] & 1u) == 0) memset(h, 0, units);
     for (uint32_t t = 0; t < xt->dim[0]; t++) {
         for (uint32_t j = 0; j < units; j++) {
-            reset_h[j] = round_shift_i8((int64_t)gate(pre(&g, t, units + j, h)) * h[j], 15);
+            reset_h[j] = round_shift_i8((int64_t)mn_gru_gate(pre(&g, t, units + j, h), hard) * h[j], 15);
         }
         int8_t *y = (int8_t *)(arena + op->out.offset) + (every ? t * units : 0u);
         for (uint32_t j = 0; j < units; j++) {
-            const int64_t z = gate(pre(&g, t, j, h)), candidate = tanh_q15(pre(&g, t, 2u * units + j, reset_h));
-            y[j] = round_shift_i8(z * h[j] * 256 + (GATE_ONE - z) * candidate, 23);
+            const int64_t z = mn_gru_gate(pre(&g, t, j, h), hard), candidate = mn_gru_tanh(pre(&g, t, 2u * units + j, reset_h));
+            y[j] = round_shift_i8(z * h[j] * 256 + (MN_GRU_ONE - z) * candidate, 23);
         }
         memcpy(h, y, units);
     }

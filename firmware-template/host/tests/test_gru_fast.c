@@ -1,0 +1,64 @@
+/* The optimized GRU kernel (ops/gru-fast.c) against the naive one (F-69), byte for byte, on seeded random
+ * small ops: unit counts that are and are not multiples of four, several steps, a kept or cleared state,
+ * both gate functions, Y of rank 1 and 2, extreme weights, inputs and multipliers, and positive shifts (the
+ * saturating left shift of MBQM). Packed weights run the naive kernel, so they are drawn too. */
+#include "blob_builder.h"
+#include "fast_check.h"
+#include "mn_fast.h"
+#include "mn_test.h"
+#include "tests.h"
+
+#define CASES 2000
+
+static bb_t s_b;
+
+/* One random GRU blob in s_b; returns its length. */
+static uint32_t random_op(void) {
+    static int8_t w[36 * 12], u[36 * 11];
+    static int32_t bias[36], rq[36 * 4];
+    const int32_t T = fc_draw(1, 4), I = fc_draw(1, 12), U = fc_draw(1, 11), rows = 3 * U;
+    const uint8_t wtype = fc_draw(0, 5) ? 1 : (uint8_t)fc_draw(4, 5), utype = fc_draw(0, 5) ? 1 : (uint8_t)fc_draw(4, 5);
+    for (int32_t i = 0; i < rows * I; i++) w[i] = fc_extreme_or(-128, 127, 10);
+    for (int32_t i = 0; i < rows * U; i++) u[i] = fc_extreme_or(-128, 127, 10);
+    for (int32_t r = 0; r < rows; r++) {
+        bias[r] = fc_draw(0, 3) ? fc_draw(-3000, 3000) : fc_draw(-1000000, 1000000);
+        for (int32_t k = 0; k < 2; k++) {
+            rq[4 * r + 2 * k] = fc_draw(0, 4) ? fc_draw(1 << 30, 0x7fffffff) : (fc_draw(0, 1) ? 0x7fffffff : fc_draw(0, 1 << 20));
+            rq[4 * r + 2 * k + 1] = fc_draw(0, 4) ? fc_draw(-14, -1) : fc_draw(-31, 30);
+        }
+    }
+    /* Packed tensors take the same levels, cut to the packing's range, in fewer bytes. */
+    const uint32_t nw = wtype == 1 ? (uint32_t)(rows * I) : wtype == 4 ? (uint32_t)(rows * I + 1) / 2 : (uint32_t)(rows * I + 4) / 5;
+    const uint32_t nu = utype == 1 ? (uint32_t)(rows * U) : utype == 4 ? (uint32_t)(rows * U + 1) / 2 : (uint32_t)(rows * U + 4) / 5;
+    const uint16_t wd[4] = {(uint16_t)rows, (uint16_t)I, 0, 0}, ud[4] = {(uint16_t)rows, (uint16_t)U, 0, 0};
+    const uint16_t bd[4] = {(uint16_t)rows, 0, 0, 0}, rd[4] = {(uint16_t)rows, 4, 0, 0};
+    const int every = fc_draw(0, 1);
+    const uint32_t xb = (uint32_t)(T * I), yb = every ? (uint32_t)(T * U) : (uint32_t)U;
+    bb_init(&s_b, "gru", xb + 2u * (uint32_t)U + yb);
+    const uint16_t x = bb_act(&s_b, 2, (uint16_t)T, (uint16_t)I, 0, 0, (int8_t)fc_draw(-128, 127));
+    bb_act(&s_b, 2, 2, (uint16_t)U, 0, xb, 0);
+    const uint16_t y = every ? bb_act(&s_b, 2, (uint16_t)T, (uint16_t)U, 0, xb + 2u * (uint32_t)U, 0)
+                             : bb_act(&s_b, 1, (uint16_t)U, 0, 0, xb + 2u * (uint32_t)U, 0);
+    const uint16_t k = bb_const(&s_b, wtype, 2, wd, w, nw);
+    bb_const(&s_b, utype, 2, ud, u, nu);
+    bb_const(&s_b, 2, 1, bd, bias, 4u * (uint32_t)rows);
+    bb_const(&s_b, 2, 2, rd, rq, 16u * (uint32_t)rows);
+    const uint8_t attr[6] = {(uint8_t)fc_draw(0, 1), (uint8_t)fc_draw(0, 1), 0, 0, 0, 0};
+    bb_op(&s_b, 15, 2, x, y, k, -128, 127, attr);
+    return bb_finish(&s_b, x, y, NULL, NULL);
+}
+
+static void test_fast_equals_naive(void) {
+    mn_test("[F-69] the optimized GRU kernel writes the naive kernel's bytes");
+    fc_seed(1969);
+    int opened = 0, same = 0;
+    for (int n = 0; n < CASES; n++) {
+        const int r = fc_same_bytes(s_b.out, random_op(), mn_gru_run, mn_gru_run_fast);
+        opened += r >= 0;
+        same += r == 1;
+    }
+    MN_CHECK(opened == CASES);
+    MN_CHECK(same == opened);
+}
+
+void suite_gru_fast(void) { test_fast_equals_naive(); }
