@@ -41,7 +41,7 @@ for variant in naive fast; do
       END {
         for (i = 1; i <= NR; i++) {
           printf "%-28s %12s instructions", name[i], n[i]
-          if (name[i] ~ /-(int8|int4|ternary):$/) printf "  %.2fx int8", n[i] / int8
+          if (name[i] ~ /-(int8|int4|ternary):$/) printf "  %.3fx int8", n[i] / int8
           printf "\n"
         }
       }'

@@ -1,7 +1,9 @@
 /* The optimized GRU kernel (ops/gru-fast.c) against the naive one (F-69), byte for byte, on seeded random
  * small ops: unit counts that are and are not multiples of four, several steps, a kept or cleared state,
  * both gate functions, Y of rank 1 and 2, extreme weights, inputs and multipliers, and positive shifts (the
- * saturating left shift of MBQM). Packed weights run the naive kernel, so they are drawn too. */
+ * saturating left shift of MBQM), and int8, int4 and ternary weights (rows of whole words and not, every
+ * ternary phase), alike or mixed in W and U. Packed bytes are drawn at random: every int4 byte is a pair of
+ * levels, and ternary bytes above 242 decode as F-30 says too. */
 #include "blob_builder.h"
 #include "fast_check.h"
 #include "mn_fast.h"
@@ -14,10 +16,13 @@ static bb_t s_b;
 
 /* One random GRU blob in s_b; returns its length. */
 static uint32_t random_op(void) {
-    static int8_t w[36 * 12], u[36 * 11];
-    static int32_t bias[36], rq[36 * 4];
-    const int32_t T = fc_draw(1, 4), I = fc_draw(1, 12), U = fc_draw(1, 11), rows = 3 * U;
-    const uint8_t wtype = fc_draw(0, 5) ? 1 : (uint8_t)fc_draw(4, 5), utype = fc_draw(0, 5) ? 1 : (uint8_t)fc_draw(4, 5);
+    static int8_t w[33 * 16], u[33 * 11];
+    static int32_t bias[33], rq[33 * 4];
+    static const uint8_t k_types[4] = {1, 1, 4, 5}; /* int8, int4, ternary (F-30) */
+    /* 8 and 16 inputs or units make int4 rows of whole words, the ones its optimized loop covers. */
+    const int32_t T = fc_draw(1, 4), I = fc_draw(0, 2) ? fc_draw(1, 12) : 8 * fc_draw(1, 2);
+    const int32_t U = fc_draw(0, 2) ? fc_draw(1, 11) : 8, rows = 3 * U;
+    const uint8_t wtype = k_types[fc_draw(0, 3)], utype = fc_draw(0, 3) ? wtype : k_types[fc_draw(0, 3)];
     for (int32_t i = 0; i < rows * I; i++) w[i] = fc_extreme_or(-128, 127, 10);
     for (int32_t i = 0; i < rows * U; i++) u[i] = fc_extreme_or(-128, 127, 10);
     for (int32_t r = 0; r < rows; r++) {

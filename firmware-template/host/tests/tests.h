@@ -7,6 +7,7 @@
 uint32_t mn_test_crc(const char *text);
 
 void suite_crc(void);
+void suite_dense_fast(void);
 void suite_depthwise_fast(void);
 void suite_embedding(void);
 void suite_embedding_fast(void);

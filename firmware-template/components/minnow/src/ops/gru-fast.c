@@ -2,7 +2,9 @@
  * and over the state, each load of them shared by the four rows), requantized in 32-bit steps
  * (mn_mbqm_fast) and the gate products in int32, which hold them exactly: |z·h·256| and |(1 − z)·c| are at
  * most 2^15·2^15 and their sum at most 2^30. The order of the rows changes nothing: every pre-activation of
- * a step reads only h and the step's input, and the candidate rows read ρ, which is complete before them. */
+ * a step reads only h and the step's input, and the candidate rows read ρ, which is complete before them.
+ * Packed weights (F-30) go through mn_weight_rows, which visits rows in its own order: the 3U pre-activations
+ * of a step are then kept on the stack (up to MN_GRU_PACKED_ROWS). */
 #include <string.h>
 
 #include "../mn_dot.h"
@@ -58,12 +60,56 @@ static int8_t round_shift(int32_t v, int e) {
     return (int8_t)(r < -128 ? -128 : r > 127 ? 127 : r);
 }
 
+/* Packed weights: the step's pre-activations, filled by mn_weight_rows. */
+#define MN_GRU_PACKED_ROWS 192u
+
+typedef struct {
+    const mn_gru_fast_t *g;
+    int32_t *pre;
+    uint32_t row0;
+} mn_gru_rows_t;
+
+/* Input row i: the bias and the product over x. */
+static void input_row(void *ctx, uint32_t i, int32_t dot) {
+    const mn_gru_rows_t *c = (const mn_gru_rows_t *)ctx;
+    c->pre[i] = mn_rd_i32_aligned(c->g->bias + 4u * i) + dot;
+}
+
+/* Recurrent row row0 + i: the pre-activation of that row. */
+static void state_row(void *ctx, uint32_t i, int32_t dot) {
+    const mn_gru_rows_t *c = (const mn_gru_rows_t *)ctx;
+    c->pre[c->row0 + i] = requantize(c->g, c->row0 + i, c->pre[c->row0 + i], dot);
+}
+
+/* One step with packed weights; 0 (before writing y or h) when mn_weight_rows does not cover them. */
+static int packed_step(const mn_gru_fast_t *g, uint8_t wtype, uint8_t utype, const int8_t *x, int8_t *h, int hard,
+                       int8_t *y) {
+    const uint32_t units = g->units;
+    int32_t pre[MN_GRU_PACKED_ROWS];
+    int8_t *reset_h = h + units;
+    mn_gru_rows_t c = {g, pre, 0};
+    const mn_rows_t rx = {(const uint8_t *)g->w, wtype, 0, g->depth, 3u * units, x, g->zx};
+    const mn_rows_t rh = {(const uint8_t *)g->u, utype, 0, units, 2u * units, h, 0};
+    if (!mn_weight_rows(&rx, input_row, &c) || !mn_weight_rows(&rh, state_row, &c)) return 0;
+    for (uint32_t j = 0; j < units; j++) reset_h[j] = round_shift(mn_gru_gate(pre[units + j], hard) * h[j], 15);
+    c.row0 = 2u * units;
+    const mn_rows_t rc = {(const uint8_t *)g->u, utype, 2u * units * units, units, units, reset_h, 0};
+    if (!mn_weight_rows(&rc, state_row, &c)) return 0;
+    for (uint32_t j = 0; j < units; j++) {
+        const int32_t z = mn_gru_gate(pre[j], hard);
+        y[j] = round_shift(z * h[j] * 256 + (MN_GRU_ONE - z) * mn_gru_tanh(pre[2u * units + j]), 23);
+    }
+    return 1;
+}
+
 void mn_gru_run_fast(const mn_op_t *op, const uint8_t *blob, uint8_t *arena) {
     const mn_tensor_t *xt = &op->in[0];
     const mn_gru_fast_t g = {(const int8_t *)(blob + op->k[0].offset), (const int8_t *)(blob + op->k[1].offset),
                              blob + op->k[2].offset, blob + op->k[3].offset, xt->dim[1], op->in[1].dim[1],
                              xt->zero_point};
-    if (op->k[0].type != MN_T_INT8 || op->k[1].type != MN_T_INT8 || !mn_aligned4(g.bias) || !mn_aligned4(g.rq)) {
+    const uint8_t wtype = op->k[0].type, utype = op->k[1].type;
+    const int packed = wtype != MN_T_INT8 || utype != MN_T_INT8;
+    if (!mn_aligned4(g.bias) || !mn_aligned4(g.rq) || (packed && 3u * g.units > MN_GRU_PACKED_ROWS)) {
         mn_gru_run(op, blob, arena);
         return;
     }
@@ -74,6 +120,14 @@ void mn_gru_run_fast(const mn_op_t *op, const uint8_t *blob, uint8_t *arena) {
     for (uint32_t t = 0; t < xt->dim[0]; t++) {
         const int8_t *x = (const int8_t *)(arena + xt->offset) + t * g.depth;
         int8_t *y = (int8_t *)(arena + op->out.offset) + (every ? t * units : 0u);
+        if (packed) {
+            if (!packed_step(&g, wtype, utype, x, h, hard, y)) { /* the same layout every step: decided at t = 0 */
+                mn_gru_run(op, blob, arena);
+                return;
+            }
+            memcpy(h, y, units);
+            continue;
+        }
         int32_t p[4], c[4];
         for (uint32_t j = 0; j < units; j += 4u) { /* ρ = r ⊙ h */
             const uint32_t n = units - j < 4u ? units - j : 4u;
