@@ -9,6 +9,7 @@ int main(void) {
     suite_embedding_fast();
     suite_requant();
     suite_dense_fast();
+    suite_conv_fast();
     suite_depthwise_fast();
     suite_gru_fast();
     suite_server();

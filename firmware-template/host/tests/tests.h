@@ -6,6 +6,7 @@
 
 uint32_t mn_test_crc(const char *text);
 
+void suite_conv_fast(void);
 void suite_crc(void);
 void suite_dense_fast(void);
 void suite_depthwise_fast(void);

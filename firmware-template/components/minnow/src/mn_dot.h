@@ -41,8 +41,8 @@ typedef struct {
 typedef void (*mn_row_fn)(void *ctx, uint32_t i, int32_t dot);
 
 /* Calls done(ctx, i, Σ_{k<n} (x[k] − zx)·w(first + i·n + k)) once for every row i, in an order of its choosing.
- * Returns 0, having called nothing, for a layout it does not cover: INT4 rows that are not whole aligned
- * words or longer than 256, TERNARY rows longer than 72 (ops/weight-rows-fast.c). */
+ * Returns 0, having called nothing, for a layout it does not cover: TERNARY rows longer than 72
+ * (ops/weight-rows-fast.c). */
 int mn_weight_rows(const mn_rows_t *p, mn_row_fn done, void *ctx);
 
 #endif

@@ -1,6 +1,10 @@
 /* Conv2D (F-54), optimized: the in-bounds part of each kernel row is one contiguous run of kx·C bytes in
  * both the input and the filter, so an output pixel is a few long dot products, four filters at a time,
- * and two neighbouring pixels whose windows are cut alike share every weight load. */
+ * and two neighbouring pixels whose windows are cut alike share every weight load. Packed weights (F-30):
+ * each pixel's window is gathered into one run (zx where it leaves the input, which adds nothing) whose
+ * rows, one per filter, mn_weight_rows reads. */
+#include <string.h>
+
 #include "../mn_dot.h"
 #include "../mn_fast.h"
 #include "../mn_ops.h"
@@ -76,11 +80,51 @@ static void pixel_pair(const mn_conv_t *c, const mn_dot_runs_t *runs, uint32_t x
     pixel_tail(c, &r, f, y + c->F);
 }
 
-void mn_conv2d_run_fast(const mn_op_t *op, const uint8_t *blob, uint8_t *arena) {
-    if (op->k[0].type != MN_T_INT8) { /* packed weights (F-30): the naive kernel unpacks them */
-        mn_conv2d_run(op, blob, arena);
-        return;
+/* One pixel's outputs, for mn_weight_rows. */
+typedef struct {
+    const mn_conv_t *c;
+    int8_t *y;
+} mn_conv_pixel_t;
+
+static void filter_output(void *ctx, uint32_t f, int32_t dot) {
+    const mn_conv_pixel_t *p = (const mn_conv_pixel_t *)ctx;
+    p->y[f] = output(p->c, mn_rd_i32_aligned(p->c->bias + 4u * f) + dot, (int32_t)f);
+}
+
+#define MN_WINDOW_MAX 256u
+
+/* Packed weights; 0 (before writing anything) when mn_weight_rows does not cover them. */
+static int packed(const mn_conv_t *c, const int8_t *x, const uint8_t *w, int8_t *y) {
+    const mn_op_t *op = c->op;
+    const mn_tensor_t *xt = &op->in[0], *yt = &op->out;
+    const int32_t H = (int32_t)xt->dim[0], W = (int32_t)xt->dim[1], C = (int32_t)xt->dim[2];
+    const int32_t KH = (int32_t)op->k[0].dim[1], KW = (int32_t)op->k[0].dim[2];
+    const uint32_t n = (uint32_t)(KH * KW * C);
+    if (n > MN_WINDOW_MAX) return 0;
+    int8_t window[MN_WINDOW_MAX];
+    for (int32_t oy = 0; oy < (int32_t)yt->dim[0]; oy++) {
+        for (int32_t ox = 0; ox < (int32_t)yt->dim[1]; ox++, y += c->F) {
+            int8_t *to = window;
+            for (int32_t ky = 0; ky < KH; ky++) {
+                const int32_t iy = oy * op->attr[0] - op->attr[2] + ky;
+                for (int32_t kx = 0; kx < KW; kx++, to += C) {
+                    const int32_t ix = ox * op->attr[1] - op->attr[3] + kx;
+                    if (iy < 0 || iy >= H || ix < 0 || ix >= W) {
+                        memset(to, c->zx, (size_t)C);
+                    } else {
+                        memcpy(to, x + (iy * W + ix) * C, (size_t)C);
+                    }
+                }
+            }
+            mn_conv_pixel_t p = {c, y};
+            const mn_rows_t rows = {w, op->k[0].type, 0, n, (uint32_t)c->F, window, c->zx};
+            if (!mn_weight_rows(&rows, filter_output, &p)) return 0; /* the same at every pixel: decided at the first */
+        }
     }
+    return 1;
+}
+
+void mn_conv2d_run_fast(const mn_op_t *op, const uint8_t *blob, uint8_t *arena) {
     const mn_tensor_t *xt = &op->in[0], *yt = &op->out, *wt = &op->k[0];
     const int32_t H = (int32_t)xt->dim[0], W = (int32_t)xt->dim[1], C = (int32_t)xt->dim[2];
     const int32_t OH = (int32_t)yt->dim[0], OW = (int32_t)yt->dim[1];
@@ -94,6 +138,10 @@ void mn_conv2d_run_fast(const mn_op_t *op, const uint8_t *blob, uint8_t *arena) 
     const int8_t *x = (const int8_t *)(arena + xt->offset);
     const int8_t *w = (const int8_t *)(blob + wt->offset);
     int8_t *y = (int8_t *)(arena + yt->offset);
+    if (wt->type != MN_T_INT8) {
+        if (!packed(&c, x, blob + wt->offset, y)) mn_conv2d_run(op, blob, arena);
+        return;
+    }
     for (int32_t oy = 0; oy < OH; oy++) {
         const mn_span_t ys = span(oy, op->attr[0], op->attr[2], KH, H);
         for (int32_t ox = 0; ox < OW;) {

@@ -1,7 +1,8 @@
 /* Weight rows of any packing (F-30) for the optimized Dense and GRU kernels. Integer sums are exact and
  * associative, so how these loops group the products changes no output byte.
  * - INT8: four rows at a time (mn_dot4).
- * - INT4, rows that start on a 4-byte boundary and hold a multiple of 8 weights: a little-endian word holds
+ * - INT4, rows that start on a 4-byte boundary and hold a multiple of 8 weights (up to 256; others a byte
+ *   at a time): a little-endian word holds
  *   nibbles u_0 … u_7 of h = word ^ 0x88888888, u_k = w_k + 8. With H_k = h >> 4k, u_k = H_k − 16·H_(k+1),
  *   so Σ_k v_k·u_k = H_0·v_0 + Σ_(k≥1) H_k·(v_k − 16·v_(k−1)): one shift, multiply and add per weight
  *   against q_k = v_k − 16·v_(k−1) (v_k for k = 0 mod 8), computed once per input; Σ v_k·w_k adds −8·Σ v_k.
@@ -85,10 +86,26 @@ static int int8_rows(const mn_rows_t *p, mn_row_fn done, void *ctx) {
              (h >> 24) * q6 + (h >> 28) * q7;                                                                  \
     } while (0)
 
+/* INT4 rows of any other layout, a byte (two weights) at a time. */
+static int int4_bytes(const mn_rows_t *p, mn_row_fn done, void *ctx) {
+    const int32_t zx = p->zx;
+    for (uint32_t i = 0; i < p->rows; i++) {
+        const uint32_t e = p->first + i * p->n;
+        const uint8_t *b = p->w + e / 2u;
+        const int8_t *x = p->x, *end = x + p->n;
+        int32_t a = 0;
+        if ((e & 1u) != 0 && x != end) a += (*x++ - zx) * ((int8_t)*b++ >> 4); /* a row starting at a high nibble */
+        for (; end - x >= 2; x += 2, b++) a += (x[0] - zx) * ((int8_t)(*b << 4) >> 4) + (x[1] - zx) * ((int8_t)*b >> 4);
+        if (x != end) a += (*x - zx) * ((int8_t)(*b << 4) >> 4);
+        done(ctx, i, a);
+    }
+    return 1;
+}
+
 static int int4_rows(const mn_rows_t *p, mn_row_fn done, void *ctx) {
     const uint32_t n = p->n, stride = n / 2u;
     const uint8_t *w = p->w + p->first / 2u;
-    if (n % 8u != 0 || n > MN_INT4_MAX || p->first % 8u != 0 || !mn_aligned4(w)) return 0;
+    if (n % 8u != 0 || n > MN_INT4_MAX || p->first % 8u != 0 || !mn_aligned4(w)) return int4_bytes(p, done, ctx);
     int16_t qs[MN_INT4_MAX];
     uint32_t base = 0; /* −8·Σ v_k */
     for (uint32_t k = 0; k < n; k++) {
