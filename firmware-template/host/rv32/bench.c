@@ -66,27 +66,31 @@ static void dense(uint16_t in, uint16_t units) {
     measure(label, bb_finish(&s_b, x, y, NULL, NULL), (uint64_t)in * units);
 }
 
-/* A 3x3 "same" convolution (opcode 2) or depthwise convolution (opcode 3) with stride 1. */
-static void conv(uint8_t opcode, uint16_t side, uint16_t c, uint16_t f) {
+/* A 3x3 "same" convolution (opcode 2) or depthwise convolution (opcode 3) with stride 1, or 2 in both axes. */
+static void conv_strided(uint8_t opcode, uint16_t side, uint16_t c, uint16_t f, uint8_t stride) {
+    const uint16_t out_side = (uint16_t)((side + stride - 1) / stride);
     const uint16_t out_c = opcode == 2 ? f : c;
     const uint16_t wd2[4] = {f, 3, 3, c}, wd3[4] = {3, 3, c, 0};
     const uint16_t bd[4] = {out_c, 0, 0, 0}, rd[4] = {out_c, 2, 0, 0};
     const uint32_t weights = opcode == 2 ? 9u * c * f : 9u * c, in_bytes = (uint32_t)side * side * c;
     fill(s_w, weights);
     channel_constants(out_c);
-    bb_init(&s_b, "conv", in_bytes + (uint32_t)side * side * out_c);
+    bb_init(&s_b, "conv", in_bytes + (uint32_t)out_side * out_side * out_c);
     uint16_t x = bb_act(&s_b, 3, side, side, c, 0, -7);
-    uint16_t y = bb_act(&s_b, 3, side, side, out_c, in_bytes, 2);
+    uint16_t y = bb_act(&s_b, 3, out_side, out_side, out_c, in_bytes, 2);
     uint16_t k = bb_const(&s_b, 1, opcode == 2 ? 4 : 3, opcode == 2 ? wd2 : wd3, s_w, weights);
     bb_const(&s_b, 2, 1, bd, s_bias, 4u * out_c);
     bb_const(&s_b, 2, 2, rd, s_rq, 8u * out_c);
-    const uint8_t attr[6] = {1, 1, 1, 1, (uint8_t)(opcode == 3 ? 1 : 0), 0};
+    const uint8_t attr[6] = {stride, stride, stride == 1, stride == 1, (uint8_t)(opcode == 3 ? 1 : 0), 0};
     bb_op(&s_b, opcode, 1, x, y, k, -128, 127, attr);
     char label[64];
-    snprintf(label, sizeof label, "%s %ux%ux%u 3x3 -> %u", opcode == 2 ? "Conv2D" : "DepthwiseConv2D", side, side, c,
-             out_c);
-    measure(label, bb_finish(&s_b, x, y, NULL, NULL), (uint64_t)side * side * out_c * 9u * (opcode == 2 ? c : 1u));
+    snprintf(label, sizeof label, "%s %ux%ux%u 3x3%s -> %u", opcode == 2 ? "Conv2D" : "DepthwiseConv2D", side, side, c,
+             stride == 2 ? " /2" : "", out_c);
+    measure(label, bb_finish(&s_b, x, y, NULL, NULL),
+            (uint64_t)out_side * out_side * out_c * 9u * (opcode == 2 ? c : 1u));
 }
+
+static void conv(uint8_t opcode, uint16_t side, uint16_t c, uint16_t f) { conv_strided(opcode, side, c, f, 1); }
 
 /* One step of a GRU (opcode 15) from a cleared state, as the char-LM runs it per token: 3U·(I + U) MACs. */
 static void gru(uint16_t in, uint16_t units) {
@@ -117,6 +121,7 @@ int main(void) {
     conv(2, 32, 8, 16);
     conv(3, 32, 32, 0);
     conv(3, 16, 64, 0);
+    conv_strided(3, 32, 32, 0, 2);
     gru(64, 64);
     return 0;
 }

@@ -1,8 +1,8 @@
 /* The optimized DepthwiseConv2D kernel (ops/depthwise-conv2d-fast.c) against the naive one (F-55), byte for
  * byte, on seeded random small ops that reach its edges: inputs narrower and shorter than the window, every
  * padding, stride_h 1–3, depth multipliers, outputs shorter than the full window count, non-negative shifts
- * (its exact requantization path), extreme weights, inputs and multipliers, and narrow clamps. Other
- * windows and stride_w > 1 run the naive kernel, so they are drawn too. */
+ * (its exact requantization path), extreme weights, inputs and multipliers, and narrow clamps, with stride_w
+ * 1, 2 (both optimized) and 3. Other windows and stride_w 3 run the naive kernel, so they are drawn too. */
 #include <string.h>
 
 #include "blob_builder.h"
@@ -22,7 +22,7 @@ static uint32_t random_op(void) {
     static int32_t bias[12], rq[24];
     const int32_t H = fc_draw(1, 7), W = fc_draw(1, 7), C = fc_draw(1, 4), M = fc_draw(1, 3), CO = C * M;
     const int32_t KH = fc_draw(0, 5) ? 3 : fc_draw(1, 4), KW = fc_draw(0, 5) ? 3 : fc_draw(1, 4);
-    const int32_t sh = fc_draw(1, 3), sw = fc_draw(0, 4) ? 1 : fc_draw(2, 3), pt = fc_draw(0, KH - 1), pl = fc_draw(0, KW - 1);
+    const int32_t sh = fc_draw(1, 3), sw = fc_draw(0, 2) ? 1 : fc_draw(2, 3), pt = fc_draw(0, KH - 1), pl = fc_draw(0, KW - 1);
     const int32_t oh_max = (H - 1 + pt) / sh + 1, ow_max = (W - 1 + pl) / sw + 1;
     const int32_t OH = fc_draw(0, 2) ? oh_max : fc_draw(1, oh_max), OW = fc_draw(0, 2) ? ow_max : fc_draw(1, ow_max);
     int32_t lo = fc_draw(-128, 127), hi = fc_draw(-128, 127);

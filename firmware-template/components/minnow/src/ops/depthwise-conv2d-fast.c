@@ -1,7 +1,7 @@
-/* DepthwiseConv2D (F-55), optimized for 3x3 windows with stride_w 1 (the common case; other windows,
- * stride_w > 1 and packed weights run the naive kernel). One output channel at a time, row by row, its nine
- * weights held in registers: each input column is loaded once (three bytes) and feeds the three outputs
- * whose windows contain it, so a MAC is a multiply and an add. Out-of-range taps read as zx (their x − zx
+/* DepthwiseConv2D (F-55), optimized for 3x3 windows with stride_w 1 or 2 (the common cases; other windows,
+ * stride_w > 2 and packed weights run the naive kernel). One output channel at a time, row by row, its nine
+ * weights held in registers: each input column is loaded once (three bytes) and feeds the outputs whose
+ * windows contain it (three, or with stride_w 2 one or two), so a MAC is a multiply and an add. Out-of-range taps read as zx (their x − zx
  * is 0), and the zx terms are folded into the bias once per channel (again at border rows). The sums are
  * kept in uint32: they equal the naive kernel's int32 sums (which never overflow, F-44) modulo 2^32, and an
  * intermediate of the folded order may leave int32 without undefined behaviour; so no output byte changes. */
@@ -65,6 +65,16 @@ static void column(const mn_dw_t *d, const int8_t *const row[3], int32_t j, int3
         b = bias + (uint32_t)(x0 * w0 + x1 * w3 + x2 * w6);                                        \
     } while (0)
 
+/* Stride_w 2: adds input columns (c0, c1, c2) and (c3, c4, c5) as the middle and last columns of output *y
+ * (then written), whose first is in a; the second is the first column of the next output. */
+#define MN_DW_STEP2(c0, c1, c2, c3, c4, c5)                                                                   \
+    do {                                                                                                   \
+        const int32_t x0 = (c0), x1 = (c1), x2 = (c2), x3 = (c3), x4 = (c4), x5 = (c5);                    \
+        *y = (int8_t)requant(a + (uint32_t)(x0 * w1 + x1 * w4 + x2 * w7 + x3 * w2 + x4 * w5 + x5 * w8), m, sh, \
+                             zy, lo, rg, exact);                                                           \
+        a = bias + (uint32_t)(x3 * w0 + x4 * w3 + x5 * w6);                                                \
+    } while (0)
+
 /* Kernel rows of an output row whose input row is inside the input: bit ky set. */
 static unsigned rows_in(int32_t iy0, int32_t H) {
     unsigned in = 0;
@@ -114,6 +124,28 @@ MN_SPECIALIZE void channel(const mn_dw_t *d, int32_t o, int32_t m, int32_t sh, i
         }
         int8_t *y = d->y + oy * d->OW * CO + o;
         int32_t v[3];
+        if (d->op->attr[1] == 2) { /* stride_w 2: output ox adds columns 2·ox − pl + 1, + 2 to its first */
+            column(d, row, -d->pl, v);
+            uint32_t a = bias + (uint32_t)(v[0] * w0 + v[1] * w3 + v[2] * w6);
+            int32_t j = 1 - d->pl;
+            const int32_t j_end = 2 * d->OW - d->pl;
+            for (; j < j_end; j += 2, y += CO) {
+                if (j >= 0 && j + 1 < d->W) { /* the columns inside the input, with pointers */
+                    const int32_t last = j_end - 1 < d->W - 2 ? j_end - 1 : d->W - 2, steps = (last - j) / 2 + 1;
+                    const int8_t *p0 = row[0] + j * C, *p1 = row[1] + j * C, *p2 = row[2] + j * C;
+                    for (int8_t *const in_end = y + steps * CO; y != in_end; y += CO, p0 += 2 * C, p1 += 2 * C, p2 += 2 * C) {
+                        MN_DW_STEP2(p0[0], p1[0], p2[0], p0[C], p1[C], p2[C]);
+                    }
+                    j += 2 * steps;
+                    if (j >= j_end) break;
+                }
+                int32_t u[3];
+                column(d, row, j, v);
+                column(d, row, j + 1, u);
+                MN_DW_STEP2(v[0], v[1], v[2], u[0], u[1], u[2]);
+            }
+            continue;
+        }
         column(d, row, -d->pl, v);
         uint32_t a = bias + (uint32_t)(v[0] * w0 + v[1] * w3 + v[2] * w6);
         column(d, row, 1 - d->pl, v);
@@ -134,7 +166,7 @@ MN_SPECIALIZE void channel(const mn_dw_t *d, int32_t o, int32_t m, int32_t sh, i
 
 void mn_depthwise_conv2d_run_fast(const mn_op_t *op, const uint8_t *blob, uint8_t *arena) {
     const mn_tensor_t *xt = &op->in[0], *yt = &op->out, *wt = &op->k[0];
-    if (wt->type != MN_T_INT8 || wt->dim[0] != 3 || wt->dim[1] != 3 || op->attr[1] != 1 ||
+    if (wt->type != MN_T_INT8 || wt->dim[0] != 3 || wt->dim[1] != 3 || op->attr[1] > 2 ||
         !mn_aligned4(blob + op->k[1].offset) || !mn_aligned4(blob + op->k[2].offset)) {
         mn_depthwise_conv2d_run(op, blob, arena);
         return;
