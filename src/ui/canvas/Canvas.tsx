@@ -1,5 +1,5 @@
 import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import type { DragEvent } from 'react';
+import { useCallback, type DragEvent } from 'react';
 import type { Inspection } from '../budget/inspection.ts';
 import { useActions, useEditor } from '../hooks/useEditor.ts';
 import { CanvasEmpty } from './CanvasEmpty.tsx';
@@ -11,10 +11,13 @@ import { useFitOnChange } from './useFitOnChange.ts';
 import { useRevealSelected } from './useRevealSelected.ts';
 
 const nodeTypes = { layer: LayerNodeView, modelInput: InputNodeView };
+const DELETE_KEYS = ['Delete', 'Backspace'];
 
 function Flow({ inspection }: { inspection: Inspection }) {
   const canvas = useCanvas(inspection);
   const { select } = useActions();
+  const onNodeClick = useCallback((_: unknown, node: { id: string }) => select(node.id), [select]);
+  const onPaneClick = useCallback(() => select(null), [select]);
   const theme = useEditor((s) => s.theme);
   const { screenToFlowPosition } = useReactFlow();
   useFitOnChange(canvas.nodes.length);
@@ -41,9 +44,9 @@ function Flow({ inspection }: { inspection: Inspection }) {
         onConnect={canvas.onConnect}
         isValidConnection={canvas.isValidConnection}
         onNodeDragStop={canvas.onNodeDragStop}
-        onNodeClick={(_, node) => select(node.id)}
-        onPaneClick={() => select(null)}
-        deleteKeyCode={['Delete', 'Backspace']}
+        onNodeClick={onNodeClick}
+        onPaneClick={onPaneClick}
+        deleteKeyCode={DELETE_KEYS}
         colorMode={theme}
         minZoom={0.05}
         maxZoom={1.5}
