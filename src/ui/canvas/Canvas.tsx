@@ -12,6 +12,11 @@ import { useRevealSelected } from './useRevealSelected.ts';
 
 const nodeTypes = { layer: LayerNodeView, modelInput: InputNodeView };
 const DELETE_KEYS = ['Delete', 'Backspace'];
+/**
+ * Past this many nodes only those in view are in the page: a tall network is shown from its top at a readable
+ * zoom, and laying out and painting a couple of hundred off-screen nodes on every edit costs frames.
+ */
+const RENDER_VISIBLE_FROM = 60;
 
 function Flow({ inspection }: { inspection: Inspection }) {
   const canvas = useCanvas(inspection);
@@ -47,6 +52,7 @@ function Flow({ inspection }: { inspection: Inspection }) {
         onNodeClick={onNodeClick}
         onPaneClick={onPaneClick}
         deleteKeyCode={DELETE_KEYS}
+        onlyRenderVisibleElements={canvas.nodes.length > RENDER_VISIBLE_FROM}
         colorMode={theme}
         minZoom={0.05}
         maxZoom={1.5}
