@@ -1,3 +1,4 @@
+import { availableParallelism, loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { analyzeModel } from '../src/core/model/analyze.ts';
 import type { ModelSpec } from '../src/core/model/types.ts';
@@ -39,6 +40,9 @@ async function openModel(session: Session, url: string, model: ModelSpec, layer:
 
 const { url, server } = await serveApp(Boolean(process.env.MINNOW_BENCH_SKIP_BUILD));
 const session = await openSession();
+// Frame times are wall-clock: a busy machine stretches them, so the figures say how busy it was.
+const load = loadavg().map((l) => l.toFixed(1));
+console.log(`load average ${load.join(', ')} on ${availableParallelism()} cores`);
 try {
   const wide = wideModel(3_000_000);
   const n = String(wide.input.shape[0]);
