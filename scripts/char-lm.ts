@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { blobSize, compileModel } from '../src/core/blob/compile.ts';
+import { compileModel } from '../src/core/blob/compile.ts';
+import { blobSize } from '../src/core/blob/size.ts';
 import { readBlob } from '../src/core/blob/reader.ts';
 import { analyzeModel, parseModelJson, type AnalyzedModel, type ModelSpec } from '../src/core/model/index.ts';
 import { dequantize } from '../src/core/quant/calibrate.ts';

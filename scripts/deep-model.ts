@@ -28,3 +28,24 @@ export function deepModel(layers: number): ModelSpec {
     layers: out,
   };
 }
+
+/**
+ * A deterministic model of about `params` parameters for timing: a vector through three equal Dense layers
+ * (`fc` the first) and a 10-way head, the shape of a large MLP a new user might draw.
+ */
+export function wideModel(params: number): ModelSpec {
+  // Three n×n kernels dominate: n ≈ sqrt(params / 3).
+  const n = Math.ceil(Math.sqrt(params / 3));
+  return {
+    format: 'minnow-model',
+    version: 1,
+    name: `wide-${Math.round(params / 1e6)}m`,
+    input: { shape: [n] },
+    layers: [
+      { id: 'fc', type: 'Dense', units: n, activation: 'relu' },
+      { id: 'fc2', type: 'Dense', units: n, activation: 'relu' },
+      { id: 'fc3', type: 'Dense', units: n, activation: 'relu' },
+      { id: 'out', type: 'Dense', units: 10, activation: 'softmax' },
+    ],
+  };
+}

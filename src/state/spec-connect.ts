@@ -28,6 +28,31 @@ export function canConnect(spec: ModelSpec, source: string, target: string): boo
   return !upstream(spec, source).has(target);
 }
 
+/**
+ * Every id that may feed `target` (canConnect allows it), in one pass over the model: the input and the
+ * layers that are neither already its inputs, nor the target, nor downstream of it (a cycle).
+ */
+export function connectableSources(spec: ModelSpec, target: string): string[] {
+  const index = spec.layers.findIndex((l) => l.id === target);
+  if (index < 0) return [];
+  const consumers = new Map<string, string[]>();
+  spec.layers.forEach((layer, i) => {
+    for (const input of resolvedInputs(spec, i))
+      consumers.set(input, [...(consumers.get(input) ?? []), layer.id]);
+  });
+  const below = new Set([target]);
+  const stack = [target];
+  while (stack.length > 0) {
+    for (const next of consumers.get(stack.pop() as string) ?? []) {
+      if (below.has(next)) continue;
+      below.add(next);
+      stack.push(next);
+    }
+  }
+  const taken = new Set(resolvedInputs(spec, index));
+  return [INPUT_ID, ...spec.layers.map((l) => l.id)].filter((id) => !below.has(id) && !taken.has(id));
+}
+
 /** Writes a layer's inputs, leaving them implicit when they are the default (the previous layer). */
 function withInputs(spec: ModelSpec, index: number, inputs: readonly string[]): ModelSpec {
   const layers = spec.layers.map((layer, i): LayerSpec => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeModel } from '../core/model/analyze.ts';
 import type { ModelSpec } from '../core/model/types.ts';
-import { canConnect, connect, disconnect } from './spec-connect.ts';
+import { deepModel } from '../../scripts/deep-model.ts';
+import { canConnect, connect, connectableSources, disconnect } from './spec-connect.ts';
 import { defaultParams, insertLayer, moveLayer, removeLayers } from './spec-edit.ts';
 
 const spec = (layers: ModelSpec['layers'], shape = [8]): ModelSpec => ({
@@ -71,5 +72,16 @@ describe('model edits', () => {
     expect(canConnect(chain, 'a', 'b')).toBe(false);
     expect(canConnect(chain, 'input', 'c')).toBe(true);
     expect(connect(chain, 'c', 'a')).toBe(chain);
+  });
+
+  it('lists in one pass exactly the sources canConnect allows, for every layer of a model with branches', () => {
+    const deep = deepModel(30);
+    const ids = ['input', ...deep.layers.map((l) => l.id)];
+    for (const target of [...ids, 'missing']) {
+      const expected = ids.filter((id) => canConnect(deep, id, target));
+      expect(connectableSources(deep, target), target).toEqual(expected);
+    }
+    expect(connectableSources(chain, 'b')).toEqual(['input', 'c'].filter((id) => canConnect(chain, id, 'b')));
+    expect(connectableSources(chain, 'c')).toEqual(['input', 'a']);
   });
 });

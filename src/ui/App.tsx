@@ -19,7 +19,7 @@ import { Stages } from './stages/Stages.tsx';
 export function App() {
   useTheme();
   useShortcuts();
-  const inspection = useInspection();
+  const { inspection, updating } = useInspection();
   return (
     <div className="app">
       <Header />
@@ -36,7 +36,7 @@ export function App() {
           />
         </main>
         <aside className="side" aria-label="Budget and layer settings">
-          <BudgetPanel inspection={inspection} />
+          <BudgetPanel inspection={inspection} updating={updating} />
           <Inspector inspection={inspection} />
         </aside>
       </div>

@@ -21,29 +21,38 @@ export function constantBytes(values: Int8Array | Int32Array | Uint16Array): Uin
   return out;
 }
 
+/** F-31: every axis of a table entry fits its u16 field; the refusal names the layer that made the tensor. */
+export function checkDims(shape: readonly number[], step?: ExecStep): void {
+  if (!shape.some((d) => d > MAX_DIM)) return;
+  const detail = `a tensor of shape [${shape.join(', ')}] has an axis longer than ${MAX_DIM}`;
+  throw new MinnowError('COMPILE_UNSUPPORTED', {
+    layer: step?.layer.id ?? 'input',
+    type: step?.layer.type ?? 'Input',
+    detail,
+    fix: 'Reduce that axis with pooling or strides before this layer.',
+  });
+}
+
+/** F-35: an op reads its inputs as consecutive table entries; these need no alias entries. */
+export function consecutive(ids: readonly number[]): boolean {
+  const first = ids[0] ?? 0;
+  return ids.every((id, i) => id === first + i);
+}
+
 /** Collects the tensor and op tables, keeping every op's inputs and constants consecutive (F-35, F-41). */
 export class TableBuilder {
   readonly tensors: TensorContent[] = [];
   readonly ops: OpEntry[] = [];
 
   add(t: TensorContent, step?: ExecStep): number {
-    if (t.shape.some((d) => d > MAX_DIM)) {
-      const detail = `a tensor of shape [${t.shape.join(', ')}] has an axis longer than ${MAX_DIM}`;
-      throw new MinnowError('COMPILE_UNSUPPORTED', {
-        layer: step?.layer.id ?? 'input',
-        type: step?.layer.type ?? 'Input',
-        detail,
-        fix: 'Reduce that axis with pooling or strides before this layer.',
-      });
-    }
+    checkDims(t.shape, step);
     this.tensors.push(t);
     return this.tensors.length - 1;
   }
 
   /** The id of the first of `ids` laid out consecutively, adding alias entries unless they already are. */
   run(ids: readonly number[]): number {
-    const first = ids[0] ?? 0;
-    if (ids.every((id, i) => id === first + i)) return first;
+    if (consecutive(ids)) return ids[0] ?? 0;
     const start = this.tensors.length;
     for (const id of ids) this.tensors.push(this.tensors[id] as TensorContent);
     return start;

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeModel } from '../model/analyze.ts';
 import { randomInputs, randomWeights } from '../quant/random-weights.ts';
-import { blobSize, compileModel } from './compile.ts';
+import { compileModel } from './compile.ts';
+import { blobSize } from './size.ts';
 import { readBlob } from './reader.ts';
 
 const mlp = analyzeModel(JSON.parse(readFileSync('examples/mnist-mlp.json', 'utf8')));

@@ -3,7 +3,6 @@ import { planModel, type MemoryPlan } from '../plan/index.ts';
 import { assignQuant } from '../quant/activation-quant.ts';
 import { calibrate, quantizeTensor } from '../quant/calibrate.ts';
 import { floatModel, type FloatModel } from '../quant/float-run.ts';
-import { randomWeights } from '../quant/random-weights.ts';
 import { layerPackings, type WeightPacking } from '../quant/packing.ts';
 import type { CalibrationOptions, FloatWeights, QuantParams, Range } from '../quant/types.ts';
 import { prepare, run } from '../reference/interpreter.ts';
@@ -130,18 +129,4 @@ export function compileModel(model: AnalyzedModel, weights: FloatWeights, option
     blob = writeBlob({ ...packed, testVector: { input: x, output: y } });
   }
   return { blob, plan, quant, input, output };
-}
-
-/**
- * The exact size of the model's blob without a test vector: what the flash budget needs on every edit.
- * Sizes depend on shapes only, so stand-in weights and stand-in ranges do, and no float inference runs.
- */
-export function blobSize(
-  model: AnalyzedModel,
-  plan: MemoryPlan = planModel(model),
-  packing?: Readonly<Record<string, WeightPacking>>,
-): number {
-  checkBlobLimits(plan, packing);
-  const unitRanges: Ranges = () => plan.graph.tensors.map(() => ({ min: -1, max: 1 }));
-  return writeBlob(content(model, randomWeights(model, 0), plan, unitRanges, { packing }).blob).length;
 }

@@ -4,7 +4,7 @@ import { exactBlobBytes } from '../inspect/blob-size.ts';
 import { inspectModel } from '../inspect/report.ts';
 import { analyzeModel } from '../model/analyze.ts';
 import { planModel } from '../plan/index.ts';
-import { blobSize } from './compile.ts';
+import { blobSize } from './size.ts';
 import { MAX_SIZE } from './format.ts';
 import { checkBlobLimits, weightElements } from './limits.ts';
 import { writeBlob } from './writer.ts';

@@ -25,25 +25,36 @@ export function encodeName(name: string): Uint8Array {
 }
 
 /**
- * Data region layout (F-3): each distinct constant array at the next 16-aligned offset, then the test
- * vector. Arrays whose length is a multiple of 16 go first and the one wasting most padding goes last,
- * where it needs none: the blob ends with its last byte.
+ * Data region layout (F-3): arrays of these lengths each at the next 16-aligned offset from `start`. Arrays
+ * whose length is a multiple of 16 go first and the one wasting most padding goes last, where it needs none:
+ * the blob ends with its last byte. Returns each array's offset, in the order given, and the end.
  */
+export function placeArrays(start: number, lengths: readonly number[]): { offsets: number[]; end: number } {
+  const waste = (n: number) => (16 - (n % 16)) % 16;
+  const order = lengths.map((_, i) => i).sort((a, b) => waste(lengths[a] ?? 0) - waste(lengths[b] ?? 0));
+  const offsets: number[] = [];
+  let end = start;
+  for (const i of order) {
+    const at = align16(end);
+    offsets[i] = at;
+    end = at + (lengths[i] ?? 0);
+  }
+  return { offsets, end };
+}
+
+/** Each distinct constant array's offset (entries sharing an array share one copy), then the test vector. */
 function layoutData(content: BlobContent): {
   slots: Map<Uint8Array, number>;
   test?: [number, number];
   end: number;
 } {
   const arrays = [...new Set(content.tensors.flatMap((t) => (t.constant ? [t.data] : [])))];
-  const waste = (a: Uint8Array) => (16 - (a.length % 16)) % 16;
-  arrays.sort((a, b) => waste(a) - waste(b));
-  let end = dataStart(content.tensors.length, content.ops.length);
-  const slots = new Map<Uint8Array, number>();
-  for (const data of arrays) {
-    const at = align16(end);
-    slots.set(data, at);
-    end = at + data.length;
-  }
+  const start = dataStart(content.tensors.length, content.ops.length);
+  const { offsets, end } = placeArrays(
+    start,
+    arrays.map((a) => a.length),
+  );
+  const slots = new Map(arrays.map((a, i) => [a, offsets[i] as number]));
   if (!content.testVector) return { slots, end };
   const input = align16(end);
   const output = align16(input + content.testVector.input.length);
@@ -73,7 +84,14 @@ function writeOp(view: DataView, at: number, op: OpEntry): void {
 }
 
 /** F-4's limits, so nothing is written that readBlob (and the board) would then refuse as damaged. */
-function checkWritable(content: BlobContent, size: number): void {
+export function checkWritable(
+  content: {
+    readonly arenaSize: number;
+    readonly tensors: { length: number };
+    readonly ops: { length: number };
+  },
+  size: number,
+): void {
   const over = (what: string, value: number, max: number) => {
     if (value > max) throw new MinnowError('BLOB_TOO_LARGE', { detail: `${what} ${value}, at most ${max}` });
   };

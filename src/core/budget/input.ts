@@ -1,4 +1,4 @@
-import { ELEMENT_KINDS, MAC_KINDS } from '../chips/types.ts';
+import { ELEMENT_KINDS, MAC_KINDS, PACKED_KINDS } from '../chips/types.ts';
 import { MinnowError } from '../errors.ts';
 import type { BudgetInput } from './types.ts';
 
@@ -39,4 +39,5 @@ export function checkBudgetInput(input: BudgetInput): void {
   }
   checkTable('macsByKind', input.macsByKind, MAC_KINDS);
   checkTable('elementsByKind', input.elementsByKind, ELEMENT_KINDS);
+  if (input.packedMacs !== undefined) checkTable('packedMacs', input.packedMacs, PACKED_KINDS);
 }

@@ -23,5 +23,6 @@ const POOL_OPS: ReadonlySet<string> = new Set([
 export function workKind(op: string): { readonly mac: MacKind } | { readonly element: ElementKind } {
   const mac = MAC_OPS[op];
   if (mac) return { mac };
+  if (op === 'Embedding') return { element: 'embedding' };
   return { element: POOL_OPS.has(op) ? 'pool' : 'elementwise' };
 }

@@ -1,4 +1,4 @@
-import type { ElementKind, MacKind } from '../chips/types.ts';
+import type { ElementKind, MacKind, PackedKind } from '../chips/types.ts';
 
 /** What the budget needs to know about a planned model: plain numbers, from the planner and the blob writer. */
 export interface BudgetInput {
@@ -14,6 +14,8 @@ export interface BudgetInput {
   readonly blobBytes: number;
   readonly macsByKind: Partial<Record<MacKind, number>>;
   readonly elementsByKind: Partial<Record<ElementKind, number>>;
+  /** MACs of the layers whose weights are int4 or ternary (F-30), counted in macsByKind too. */
+  readonly packedMacs?: Partial<Record<PackedKind, number>>;
 }
 
 export const VERDICTS = ['fits', 'needs-psram', 'too-big-ram', 'too-big-flash'] as const;

@@ -3,7 +3,8 @@ import { getChip } from './catalog.ts';
 import { MAC_KINDS } from './types.ts';
 
 // Person detection (esp-tflite-micro README, FACTS §A): 7.2 M MACs; latency with ESP-NN and with the
-// reference kernels. A portable-C interpreter should land between the two on every chip.
+// reference kernels. Minnow's measured kernels (kernel-costs.ts) should land near ESP-NN's portable C,
+// a little faster at most, and far below the reference kernels on every chip.
 const PUBLISHED: [string, number, number][] = [
   ['esp32', 380, 4084],
   ['esp32s3', 54, 2300],
@@ -14,13 +15,13 @@ const MIX = { conv2d: 0.9, depthwise: 0.1 };
 
 describe('interpreter cycle estimates', () => {
   it.each(PUBLISHED)(
-    '%s: person detection falls between the ESP-NN (%d ms) and reference (%d ms) latencies',
+    '%s: person detection lands near the ESP-NN latency (%d ms), far below the reference (%d ms)',
     (id, fast, slow) => {
       const chip = getChip(id);
       const cyclesPerMac =
         MIX.conv2d * chip.cycles.perMac.conv2d.value + MIX.depthwise * chip.cycles.perMac.depthwise.value;
       const ms = (7.2e6 * cyclesPerMac) / (chip.clockMhz.value * 1000);
-      expect(ms).toBeGreaterThanOrEqual(fast);
+      expect(ms).toBeGreaterThanOrEqual(0.9 * fast);
       expect(ms).toBeLessThan(slow / 3);
     },
   );
@@ -28,8 +29,12 @@ describe('interpreter cycle estimates', () => {
   it('marks every cycle figure an estimate and explains its derivation', () => {
     const c3 = getChip('esp32c3');
     for (const kind of MAC_KINDS) {
-      expect(c3.cycles.perMac[kind].estimate).toMatch(/instruction-equivalents per MAC .* cycles each/);
+      expect(c3.cycles.perMac[kind].estimate).toMatch(
+        /RV32 instructions per MAC \(.+\) × [\d.]+ cycles each/,
+      );
     }
+    expect(c3.cycles.perMac.depthwise.estimate).toMatch(/bench:firmware row "DepthwiseConv2D/);
+    expect(c3.cycles.perPackedMac.int4.estimate).toMatch(/char-LM rows "example-char-lm-int4" less/);
     expect(c3.cycles.perElement.elementwise.value).toBeGreaterThan(c3.cycles.perElement.pool.value);
     expect(c3.cycles.perStep.value).toBeGreaterThan(100);
   });

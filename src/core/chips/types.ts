@@ -22,14 +22,20 @@ export type CpuArch =
 export const MAC_KINDS = ['dense', 'conv2d', 'depthwise', 'conv1d', 'gru'] as const;
 export type MacKind = (typeof MAC_KINDS)[number];
 
-/** Kernel families whose cost grows with elements touched: pooling windows, and everything elementwise. */
-export const ELEMENT_KINDS = ['pool', 'elementwise'] as const;
+/** Kernel families whose cost grows with elements touched: pooling windows, table lookups, elementwise. */
+export const ELEMENT_KINDS = ['pool', 'elementwise', 'embedding'] as const;
 export type ElementKind = (typeof ELEMENT_KINDS)[number];
+
+/** Weight packings whose kernels unpack as they go (F-30), at a cost over int8. */
+export const PACKED_KINDS = ['int4', 'ternary'] as const;
+export type PackedKind = (typeof PACKED_KINDS)[number];
 
 /** Cost model of Minnow's own int8 interpreter on one core. */
 export interface CycleCosts {
   readonly perMac: Readonly<Record<MacKind, Figure>>;
   readonly perElement: Readonly<Record<ElementKind, Figure>>;
+  /** Extra cycles per MAC of a layer whose weights are packed, over its kind's perMac. */
+  readonly perPackedMac: Readonly<Record<PackedKind, Figure>>;
   /** Fixed cost of dispatching one step: reading its record, computing loop bounds. */
   readonly perStep: Figure;
 }

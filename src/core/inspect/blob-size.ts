@@ -1,6 +1,4 @@
-import { blobSize } from '../blob/compile.ts';
-import { MAX_SIZE } from '../blob/format.ts';
-import { weightElements } from '../blob/limits.ts';
+import { blobSize } from '../blob/size.ts';
 import { isMinnowError } from '../errors.ts';
 import type { AnalyzedModel, WeightPacking } from '../model/types.ts';
 import type { MemoryPlan } from '../plan/types.ts';
@@ -14,8 +12,6 @@ export function exactBlobBytes(
   plan: MemoryPlan,
   packing?: Readonly<Record<string, WeightPacking>>,
 ): number | undefined {
-  // Past MAX_SIZE weight values no packing fits a blob, and writing one to measure it would allocate them all.
-  if (weightElements(plan) > MAX_SIZE) return undefined;
   try {
     return blobSize(model, plan, packing);
   } catch (e) {

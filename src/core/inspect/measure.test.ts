@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { blobSize } from '../blob/compile.ts';
+import { blobSize } from '../blob/size.ts';
 import { analyzeModel } from '../model/analyze.ts';
 import type { ModelSpec, WeightPacking } from '../model/types.ts';
 import { planModel } from '../plan/index.ts';

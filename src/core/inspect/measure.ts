@@ -64,12 +64,15 @@ export function budgetInput(plan: MemoryPlan, blobBytes?: number): BudgetInput {
   const { graph } = plan;
   const macsByKind: Record<string, number> = {};
   const elementsByKind: Record<string, number> = {};
+  const packedMacs: Record<string, number> = {};
   let weightsBytes = 0;
   for (const step of graph.steps) {
     weightsBytes += stepWeightBytes(step);
     const kind = workKind(step.op);
     if ('mac' in kind) {
       macsByKind[kind.mac] = (macsByKind[kind.mac] ?? 0) + step.layer.macs;
+      const packing = stepPacking(step) ?? 'int8';
+      if (packing !== 'int8') packedMacs[packing] = (packedMacs[packing] ?? 0) + step.layer.macs;
     } else {
       const measured = kind.element === 'pool' ? step.layer.inputShapes[0] : step.layer.outputShape;
       elementsByKind[kind.element] = (elementsByKind[kind.element] ?? 0) + shapeSize(measured ?? []);
@@ -86,5 +89,6 @@ export function budgetInput(plan: MemoryPlan, blobBytes?: number): BudgetInput {
     blobBytes: blobBytes ?? blobUpperBound(plan, weightsBytes),
     macsByKind,
     elementsByKind,
+    packedMacs,
   };
 }

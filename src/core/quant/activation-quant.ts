@@ -6,7 +6,7 @@ import { embeddingQuant, TOKEN_QUANT } from './embedding.ts';
 import { rootOf } from './views.ts';
 
 /** F-62, F-63: outputs whose quantization is fixed by the function's range. */
-const PROBABILITY: QuantParams = { scale: 1 / 256, zeroPoint: -128 };
+export const PROBABILITY: QuantParams = { scale: 1 / 256, zeroPoint: -128 };
 const TANH: QuantParams = { scale: 1 / 128, zeroPoint: 0 };
 /** F-72: outputs that keep their input's quantization, so that the kernels compare or average raw int8. */
 const SAME_AS_INPUT = new Set(['MaxPooling2D', 'AveragePooling2D', 'MaxPooling1D', 'GlobalAveragePooling2D']);

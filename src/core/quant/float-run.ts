@@ -33,7 +33,7 @@ export function channelGeometry(
   step: ExecStep,
   input: Shape,
   output: Shape,
-  params: ChannelParams,
+  params: Pick<ChannelParams, 'channels'>,
 ): ChannelGeometry {
   const inChannels = input[input.length - 1] ?? 0;
   const positions = input.reduce((a, b) => a * b, 1) / inChannels;

@@ -61,6 +61,25 @@ export function batchNormAffine(
   return { scale, shift };
 }
 
+/** Shape of a channel step's kernel in blob layout and its output channels, from the layer's shapes alone. */
+export function channelShape(step: ExecStep): { shape: readonly number[]; channels: number } {
+  const layer = step.layer;
+  if (step.op === 'BatchNormalization') {
+    const channels = layer.weights.find((w) => w.name === 'gamma')?.shape[0] ?? 0;
+    return { shape: [channels], channels };
+  }
+  const depthwise = step.op === 'DepthwiseConv2D';
+  const tfShape =
+    layer.weights.find((w) => w.name === (depthwise ? 'depthwise_kernel' : 'kernel'))?.shape ?? [];
+  if (depthwise) {
+    // tfjs [kh, kw, C, M] is already [kh, kw, C·M] in memory, channel o = c·M + m.
+    const channels = (tfShape[2] ?? 0) * (tfShape[3] ?? 0);
+    return { shape: [tfShape[0] ?? 0, tfShape[1] ?? 0, channels], channels };
+  }
+  const channels = tfShape[tfShape.length - 1] ?? 0;
+  return { shape: [channels, ...tfShape.slice(0, -2), tfShape[tfShape.length - 2] ?? 0], channels };
+}
+
 function mainParams(step: ExecStep, weights: FloatWeights): ChannelParams {
   const layer = step.layer;
   if (step.op === 'BatchNormalization') {
@@ -74,19 +93,12 @@ function mainParams(step: ExecStep, weights: FloatWeights): ChannelParams {
     };
   }
   const depthwise = step.op === 'DepthwiseConv2D';
-  const name = depthwise ? 'depthwise_kernel' : 'kernel';
-  const kernel = weightOf(weights, layer, name);
-  const tfShape = layer.weights.find((w) => w.name === name)?.shape ?? [];
-  const channels = depthwise ? (tfShape[2] ?? 0) * (tfShape[3] ?? 0) : (tfShape[tfShape.length - 1] ?? 0);
+  const kernel = weightOf(weights, layer, depthwise ? 'depthwise_kernel' : 'kernel');
+  const { shape, channels } = channelShape(step);
   const hasBias = layer.weights.some((w) => w.name === 'bias');
   const bias = hasBias ? weightOf(weights, layer, 'bias') : new Float32Array(channels);
-  if (depthwise) {
-    // tfjs [kh, kw, C, M] is already [kh, kw, C·M] in memory, channel o = c·M + m.
-    const shape = [tfShape[0] ?? 0, tfShape[1] ?? 0, channels];
-    return { weights: kernel, shape, bias, channels, channelOf: (i) => i % channels };
-  }
+  if (depthwise) return { weights: kernel, shape, bias, channels, channelOf: (i) => i % channels };
   const per = kernel.length / channels;
-  const shape = [channels, ...tfShape.slice(0, -2), tfShape[tfShape.length - 2] ?? 0];
   return {
     weights: channelsFirst(kernel, channels),
     shape,

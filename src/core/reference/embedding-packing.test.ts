@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blobSize, compileModel } from '../blob/compile.ts';
+import { compileModel } from '../blob/compile.ts';
+import { blobSize } from '../blob/size.ts';
 import { ElementType, OPCODE } from '../blob/format.ts';
 import { readBlob } from '../blob/reader.ts';
 import { mutate } from '../blob/test-blob.ts';

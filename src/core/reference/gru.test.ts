@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blobSize, compileModel } from '../blob/compile.ts';
+import { compileModel } from '../blob/compile.ts';
+import { blobSize } from '../blob/size.ts';
 import { readBlob } from '../blob/reader.ts';
 import { analyzeModel } from '../model/analyze.ts';
 import type { LayerSpec, ModelSpec } from '../model/types.ts';

@@ -10,7 +10,14 @@ import { gaugeView } from './gauge-view.ts';
 import type { Inspection } from './inspection.ts';
 import { Suggestions } from './Suggestions.tsx';
 
-export function BudgetPanel({ inspection }: { inspection: Inspection }) {
+/** `updating`: the figures are those of the model before the last edit, whose inspection is on its way. */
+export function BudgetPanel({
+  inspection,
+  updating = false,
+}: {
+  inspection: Inspection;
+  updating?: boolean;
+}) {
   const suggestions = useSuggestions(inspection);
   const view = useMemo(
     () => (inspection.status === 'ok' ? gaugeView(inspection.report) : null),
@@ -38,7 +45,9 @@ export function BudgetPanel({ inspection }: { inspection: Inspection }) {
       )}
       {inspection.status === 'error' && <BudgetBlocked error={inspection.error} />}
       {view && (
-        <Gauge view={view}>{view.verdict.code !== 'fits' && <Suggestions items={suggestions} />}</Gauge>
+        <Gauge view={view} updating={updating}>
+          {view.verdict.code !== 'fits' && <Suggestions items={suggestions} />}
+        </Gauge>
       )}
     </section>
   );

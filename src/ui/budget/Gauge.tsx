@@ -4,9 +4,23 @@ import type { GaugeView } from './gauge-view.ts';
 
 /** The budget of one model on one chip: verdict, RAM, flash, latency and totals. */
 /** `children` (the fixes, when it does not fit) come right under the verdict. */
-export function Gauge({ view, children }: { view: GaugeView; children?: ReactNode }) {
+export function Gauge({
+  view,
+  updating = false,
+  children,
+}: {
+  view: GaugeView;
+  /** The figures are the last edit's predecessor's, new ones on their way: shown dimmed and marked busy. */
+  updating?: boolean;
+  children?: ReactNode;
+}) {
   return (
-    <div className="gauge" data-testid="gauge">
+    <div className={updating ? 'gauge updating' : 'gauge'} data-testid="gauge" aria-busy={updating}>
+      {updating && (
+        <p className="note gauge-updating" role="status">
+          Updating…
+        </p>
+      )}
       <div className={`verdict ${view.verdict.tone}`} data-testid="verdict" data-verdict={view.verdict.code}>
         <span className="verdict-label">{view.verdict.label}</span>
         <span className="verdict-chip">on {view.chipName}</span>

@@ -143,6 +143,20 @@ describe('the budget gauge shows the figures of `minnow inspect`', () => {
     expect(html(int8)).not.toContain('Weight packing');
   });
 
+  it('marks figures that an inspection still catching up will replace, and only those', () => {
+    const spec = JSON.parse(readFileSync(join(EXAMPLES, 'mnist-mlp.json'), 'utf8')) as ModelSpec;
+    const inspection = inspectSpec(spec, 'esp32', SHIPPED_MANIFEST);
+    if (inspection.status !== 'ok') throw new Error(inspection.status);
+    const view = gaugeView(inspection.report);
+    const updating = renderToStaticMarkup(<Gauge view={view} updating />);
+    expect(updating).toContain('class="gauge updating"');
+    expect(updating).toContain('aria-busy="true"');
+    expect(updating).toMatch(/role="status">Updating…</);
+    const settled = renderToStaticMarkup(<Gauge view={view} />);
+    expect(settled).toContain('aria-busy="false"');
+    expect(settled).not.toContain('Updating');
+  });
+
   it('uses the same firmware manifest as the CLI', () => {
     expect(SHIPPED_MANIFEST).toEqual(loadShippedManifest());
   });

@@ -1,5 +1,5 @@
 import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import type { DragEvent } from 'react';
+import { useCallback, type DragEvent } from 'react';
 import type { Inspection } from '../budget/inspection.ts';
 import { useActions, useEditor } from '../hooks/useEditor.ts';
 import { CanvasEmpty } from './CanvasEmpty.tsx';
@@ -11,10 +11,18 @@ import { useFitOnChange } from './useFitOnChange.ts';
 import { useRevealSelected } from './useRevealSelected.ts';
 
 const nodeTypes = { layer: LayerNodeView, modelInput: InputNodeView };
+const DELETE_KEYS = ['Delete', 'Backspace'];
+/**
+ * Past this many nodes only those in view are in the page: a tall network is shown from its top at a readable
+ * zoom, and laying out and painting a couple of hundred off-screen nodes on every edit costs frames.
+ */
+const RENDER_VISIBLE_FROM = 60;
 
 function Flow({ inspection }: { inspection: Inspection }) {
   const canvas = useCanvas(inspection);
   const { select } = useActions();
+  const onNodeClick = useCallback((_: unknown, node: { id: string }) => select(node.id), [select]);
+  const onPaneClick = useCallback(() => select(null), [select]);
   const theme = useEditor((s) => s.theme);
   const { screenToFlowPosition } = useReactFlow();
   useFitOnChange(canvas.nodes.length);
@@ -41,9 +49,10 @@ function Flow({ inspection }: { inspection: Inspection }) {
         onConnect={canvas.onConnect}
         isValidConnection={canvas.isValidConnection}
         onNodeDragStop={canvas.onNodeDragStop}
-        onNodeClick={(_, node) => select(node.id)}
-        onPaneClick={() => select(null)}
-        deleteKeyCode={['Delete', 'Backspace']}
+        onNodeClick={onNodeClick}
+        onPaneClick={onPaneClick}
+        deleteKeyCode={DELETE_KEYS}
+        onlyRenderVisibleElements={canvas.nodes.length > RENDER_VISIBLE_FROM}
         colorMode={theme}
         minZoom={0.05}
         maxZoom={1.5}

@@ -1,8 +1,9 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
 import { formatShape } from '../../core/model/types.ts';
 import type { InputNode } from './flow.ts';
 
-export function InputNodeView({ data, selected }: NodeProps<InputNode>) {
+function InputNodeComponent({ data, selected }: NodeProps<InputNode>) {
   return (
     <div
       className={`node input-node${selected ? ' selected' : ''}`}
@@ -20,3 +21,5 @@ export function InputNodeView({ data, selected }: NodeProps<InputNode>) {
     </div>
   );
 }
+
+export const InputNodeView = memo(InputNodeComponent);

@@ -1,10 +1,11 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
 import { formatShape } from '../../core/model/types.ts';
 import { formatBytes, formatCount } from '../../core/units.ts';
 import type { LayerNode } from './flow.ts';
 import { layerSummary } from './summary.ts';
 
-export function LayerNodeView({ data, selected }: NodeProps<LayerNode>) {
+function LayerNodeComponent({ data, selected }: NodeProps<LayerNode>) {
   const { layer, report, problem } = data;
   const summary = layerSummary(layer);
   const classes = [
@@ -48,3 +49,6 @@ export function LayerNodeView({ data, selected }: NodeProps<LayerNode>) {
     </div>
   );
 }
+
+/** Redrawn only when its own data or selection changes: an edit elsewhere leaves the other nodes alone. */
+export const LayerNodeView = memo(LayerNodeComponent);

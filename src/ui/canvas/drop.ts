@@ -34,19 +34,28 @@ function sameNode(a: FlowNode, b: FlowNode): boolean {
  */
 export function keepMeasured(next: readonly FlowNode[], previous: readonly FlowNode[]): FlowNode[] {
   const byId = new Map(previous.map((n) => [n.id, n]));
-  return next.map((n) => {
+  const kept = next.map((n) => {
     const old = byId.get(n.id);
     if (!old) return n;
     if (sameNode(n, old)) return old;
     return old.measured ? ({ ...n, measured: old.measured } as FlowNode) : n;
   });
+  return sameArray(kept, previous);
 }
 
-/** Next edges, keeping the previous object of every edge that did not change. */
+/** The previous array itself when every element is the one it held, in order (nothing for the canvas to redo). */
+function sameArray<T>(next: T[], previous: readonly T[]): T[] {
+  return next.length === previous.length && next.every((x, i) => x === previous[i])
+    ? (previous as T[])
+    : next;
+}
+
+/** Next edges, keeping the previous object of every edge that did not change (and the array, if none did). */
 export function keepEdges(next: readonly FlowEdge[], previous: readonly FlowEdge[]): FlowEdge[] {
   const byId = new Map(previous.map((e) => [e.id, e]));
-  return next.map((e) => {
+  const kept = next.map((e) => {
     const old = byId.get(e.id);
     return old && old.deletable === e.deletable && sameJson(old.data, e.data) ? old : e;
   });
+  return sameArray(kept, previous);
 }

@@ -99,5 +99,9 @@ describe('canvas updates', () => {
     }
     const edges = keepEdges(after.edges, before.edges);
     edges.forEach((e, i) => expect(e).toBe(before.edges[i]));
+    // Nothing changed in the edges: the canvas gets the very array it has, and redoes no connection.
+    expect(edges).toBe(before.edges);
+    expect(keepMeasured(after.nodes, measured)).not.toBe(measured);
+    expect(keepMeasured(before.nodes, measured)).toBe(measured);
   });
 });

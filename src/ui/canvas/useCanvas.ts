@@ -1,5 +1,5 @@
 import { applyNodeChanges, type NodeChange, type OnDelete, type Connection, type Edge } from '@xyflow/react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { canConnect } from '../../state/spec-connect.ts';
 import type { Inspection } from '../budget/inspection.ts';
 import { useActions, useEditor, useModel } from '../hooks/useEditor.ts';
@@ -45,24 +45,40 @@ export function useCanvas(inspection: Inspection) {
     },
     [actions],
   );
-  const onDelete: OnDelete<FlowNode, FlowEdge> = ({ nodes: gone, edges }) => {
-    const ids = new Set(gone.map((n) => n.id));
-    if (ids.size > 0) actions.removeLayers([...ids]);
-    for (const e of edges)
-      if (!ids.has(e.source) && !ids.has(e.target)) actions.disconnect(e.source, e.target);
-  };
-  const isValidConnection = (c: Connection | Edge) => canConnect(spec, c.source, c.target);
-  const onConnect = (c: Connection) => actions.connect(c.source, c.target);
-  const onNodeDragStop = (_: unknown, node: FlowNode) => {
-    const to = indexAtY(spec, positions, node.position.y + NODE_HEIGHT / 2, node.id);
-    const from = spec.layers.findIndex((l) => l.id === node.id);
-    if (from >= 0 && to !== from) actions.moveLayer(node.id, to);
-    else setNodes(keepMeasured(flow.nodes, nodes));
-  };
+  // The handlers read the latest model through a ref, so they keep one identity: a new handler on every edit
+  // would make the canvas redraw every node and edge.
+  const latest = useRef({ spec, positions, flow, nodes });
+  useLayoutEffect(() => {
+    latest.current = { spec, positions, flow, nodes };
+  });
+  const onDelete: OnDelete<FlowNode, FlowEdge> = useCallback(
+    ({ nodes: gone, edges }) => {
+      const ids = new Set(gone.map((n) => n.id));
+      if (ids.size > 0) actions.removeLayers([...ids]);
+      for (const e of edges)
+        if (!ids.has(e.source) && !ids.has(e.target)) actions.disconnect(e.source, e.target);
+    },
+    [actions],
+  );
+  const isValidConnection = useCallback(
+    (c: Connection | Edge) => canConnect(latest.current.spec, c.source, c.target),
+    [],
+  );
+  const onConnect = useCallback((c: Connection) => actions.connect(c.source, c.target), [actions]);
+  const onNodeDragStop = useCallback(
+    (_: unknown, node: FlowNode) => {
+      const { spec, positions, flow, nodes } = latest.current;
+      const to = indexAtY(spec, positions, node.position.y + NODE_HEIGHT / 2, node.id);
+      const from = spec.layers.findIndex((l) => l.id === node.id);
+      if (from >= 0 && to !== from) actions.moveLayer(node.id, to);
+      else setNodes(keepMeasured(flow.nodes, nodes));
+    },
+    [actions],
+  );
   const insertAt = (type: string, y: number) => actions.insertLayer(type, indexAtY(spec, positions, y));
   return {
     nodes,
-    edges: flow.edges,
+    edges,
     onNodesChange,
     onDelete,
     isValidConnection,

@@ -30,15 +30,30 @@ export function budgetChip(chipId: string, board: BoardMemory | null): string | 
   }
 }
 
-/** The open model inspected on the open project's chip (measured on the board when one is connected). */
-export function useInspection(): Inspection {
-  const spec = useModel();
+/**
+ * Models with more layers than this are inspected behind the edit: analysis and planning grow with the layer
+ * count (a 200-layer model takes about 2 ms in Chromium, a 1,000-layer one can pass a frame), so the keystroke
+ * is drawn first and the figures follow, the gauge saying it is updating meanwhile.
+ */
+export const DEFERRED_FROM_LAYERS = 300;
+
+/**
+ * The open model inspected on the open project's chip (measured on the board when one is connected), and
+ * whether the figures are still those of the model before the last edit.
+ */
+export function useInspection(): { inspection: Inspection; updating: boolean } {
+  const current = useModel();
+  const heavy = current.layers.length > DEFERRED_FROM_LAYERS;
+  // A light model passes a constant, so its edits cause no second, deferred render.
+  const deferred = useDeferredValue(heavy ? current : null);
+  const spec = heavy && deferred ? deferred : current;
   const { chipId } = useProject();
   const board = useEditor((s) => s.board);
-  return useMemo(
+  const inspection = useMemo(
     () => timed('minnow:inspect', () => inspectSpec(spec, budgetChip(chipId, board), SHIPPED_MANIFEST)),
     [spec, chipId, board],
   );
+  return { inspection, updating: spec !== current };
 }
 
 /** Fixes for a model that does not fit; computed after the gauge is drawn, as the search takes longer. */

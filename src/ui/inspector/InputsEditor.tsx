@@ -1,6 +1,6 @@
 import type { ModelSpec } from '../../core/model/types.ts';
 import { getOp } from '../../core/ops/registry.ts';
-import { canConnect } from '../../state/spec-connect.ts';
+import { connectableSources } from '../../state/spec-connect.ts';
 import { resolvedInputs } from '../../state/spec-edit.ts';
 import { useActions } from '../hooks/useEditor.ts';
 
@@ -11,9 +11,7 @@ export function InputsEditor({ spec, index }: { spec: ModelSpec; index: number }
   if (!layer) return null;
   const inputs = resolvedInputs(spec, index);
   const merges = (getOp(layer.type)?.arity.max ?? 1) > 1;
-  const candidates = ['input', ...spec.layers.map((l) => l.id)].filter((id) =>
-    canConnect(spec, id, layer.id),
-  );
+  const candidates = connectableSources(spec, layer.id);
   return (
     <fieldset className="inputs">
       <legend>Inputs{layer.inputs ? '' : ' (the previous layer)'}</legend>

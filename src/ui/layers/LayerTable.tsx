@@ -3,6 +3,7 @@ import { formatBytes, formatCount } from '../../core/units.ts';
 import type { Inspection } from '../budget/inspection.ts';
 import { ProblemMessage } from '../common/ProblemMessage.tsx';
 import { useActions, useEditor, useModel } from '../hooks/useEditor.ts';
+import { LayerRow } from './LayerRow.tsx';
 
 /** Per-layer figures; the step where the arena peaks is highlighted (and on the canvas). */
 export function LayerTable({ inspection }: { inspection: Inspection }) {
@@ -52,25 +53,7 @@ export function LayerTable({ inspection }: { inspection: Inspection }) {
             <td className="num">–</td>
           </tr>
           {report.layers.map((l) => (
-            <tr
-              key={l.id}
-              className={[l.peak && 'peak', l.id === selectedId && 'selected'].filter(Boolean).join(' ')}
-              onClick={() => select(l.id)}
-            >
-              <th scope="row">
-                <button type="button" className="link" onClick={() => select(l.id)}>
-                  {l.id}
-                </button>
-                {l.peak && <span className="tag warn">peak</span>}
-              </th>
-              <td>{l.type}</td>
-              <td>{formatShape(l.outputShape)}</td>
-              <td className="num">{formatCount(l.params)}</td>
-              <td className="num">{formatCount(l.macs)}</td>
-              <td data-testid={`packing-${l.id}`}>{l.packing ?? '–'}</td>
-              <td className="num">{l.weightBytes > 0 ? formatBytes(l.weightBytes) : '–'}</td>
-              <td className="num">{l.liveBytes > 0 ? formatBytes(l.liveBytes) : '–'}</td>
-            </tr>
+            <LayerRow key={l.id} layer={l} selected={l.id === selectedId} onSelect={select} />
           ))}
         </tbody>
         <tfoot>
