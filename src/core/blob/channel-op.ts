@@ -5,6 +5,7 @@ import { byteAttr } from '../quant/geometry.ts';
 import { PACKABLE_OPS, PACKING_TYPE, packedValues } from '../quant/packing.ts';
 import type { QuantParams } from '../quant/types.ts';
 import { unsupported } from '../quant/unsupported.ts';
+import { exactChannels } from '../quant/exact-channels.ts';
 import { quantizeChannels } from '../quant/weights.ts';
 import { ElementType } from './format.ts';
 import type { StepContext } from './step-ops.ts';
@@ -34,7 +35,17 @@ export function channelOp(
       'Keep this layer int8.',
     );
   }
-  const q = quantizeChannels(p, sx, sy, reduce, step.layer.id, packing);
+  const exact = c.exact && ownValue(c.exact.layers, step.layer.id);
+  if (exact && packing !== 'int8')
+    throw unsupported(
+      step,
+      `${packing} weights for imported int8 weights`,
+      'Keep an imported int8 layer int8.',
+    );
+  const own = c.graph.tensors[step.output]?.name === step.layer.id;
+  const q = exact
+    ? exactChannels(exact, p, step, { sx, sy, own }, reduce)
+    : quantizeChannels(p, sx, sy, reduce, step.layer.id, packing);
   const constants = c.table.constants(step, [
     { type: PACKING_TYPE[packing], shape: p.shape, values: packedValues(packing, q.weights) },
     { type: ElementType.INT32, shape: [p.channels], values: q.bias },

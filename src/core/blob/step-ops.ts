@@ -8,6 +8,7 @@ import { clampOf } from '../quant/float-run.ts';
 import type { ChannelParams } from '../quant/float-weights.ts';
 import { byteAttr, windowsOf } from '../quant/geometry.ts';
 import { lookupTable, softmaxTable } from '../quant/lut.ts';
+import type { ExactQuant } from '../quant/exact.ts';
 import type { QuantParams } from '../quant/types.ts';
 import { noKernel, unsupported } from '../quant/unsupported.ts';
 import { requantTable } from '../quant/weights.ts';
@@ -35,14 +36,20 @@ export interface StepContext {
   readonly packing?: Readonly<Record<string, WeightPacking>> | undefined;
   /** F-69: GRU states carry over from one run to the next. */
   readonly keepState?: boolean | undefined;
+  /** An imported int8 model's own quantization (docs/IMPORT.md), used instead of calibration. */
+  readonly exact?: ExactQuant | undefined;
   readonly table: TableBuilder;
 }
 
-/** F-65: the fused activation as an int8 clamp of the output. */
-export function clampRange(step: ExecStep, q: QuantParams): [number, number] {
+/**
+ * F-65: the fused activation as an int8 clamp of the output. `float32` divides in float32, as TFLite's
+ * CalculateActivationRangeQuantized does, for an imported int8 model.
+ */
+export function clampRange(step: ExecStep, q: QuantParams, float32 = false): [number, number] {
   const { min, max } = clampOf(step);
-  const lo = min === -Infinity ? -128 : Math.max(-128, q.zeroPoint + roundHalfAway(min / q.scale));
-  const hi = max === Infinity ? 127 : Math.min(127, q.zeroPoint + roundHalfAway(max / q.scale));
+  const steps = (v: number) => roundHalfAway(float32 ? Math.fround(v / q.scale) : v / q.scale);
+  const lo = min === -Infinity ? -128 : Math.max(-128, q.zeroPoint + steps(min));
+  const hi = max === Infinity ? 127 : Math.min(127, q.zeroPoint + steps(max));
   return [lo, hi];
 }
 
@@ -135,7 +142,9 @@ export function addStepOp(c: StepContext): void {
                 attr: step.op === 'GlobalAveragePooling2D' ? [] : poolAttr(c),
               };
   const [actMin, actMax] =
-    'clamp' in built && built.clamp ? built.clamp : clampRange(step, c.quant[step.output] as QuantParams);
+    'clamp' in built && built.clamp
+      ? built.clamp
+      : clampRange(step, c.quant[step.output] as QuantParams, c.exact !== undefined);
   const attr = [0, 0, 0, 0, 0, 0];
   ('attr' in built ? built.attr : []).forEach((v, i) => (attr[i] = v));
   const inputs: readonly number[] = 'inputs' in built ? (built.inputs as number[]) : step.inputs;
