@@ -738,11 +738,6 @@ export const ERRORS = {
     message: '{file}, row {row}: {detail}',
     hint: 'Write one input per row: {size} numbers separated by commas, nothing else.',
   },
-  IMPORT_QUANT_SCHEMA: {
-    code: 687,
-    message: 'The int8 quantization of the project file is malformed at {path}: {detail}',
-    hint: 'Import the model again with `minnow import`; the quantization is written by Minnow, not by hand.',
-  },
 
   // 9xx: CLI usage
   CLI_USAGE: { code: 901, message: '{detail}', hint: 'Run `minnow help` for usage.' },

@@ -2,6 +2,8 @@ import type { BoardMemory } from '../core/chips/types.ts';
 import type { ModelSpec } from '../core/model/types.ts';
 import type { FloatWeights } from '../core/quant/types.ts';
 import type { TrainingRecord } from './training-types.ts';
+import type { ImportSource } from '../core/import/types.ts';
+import type { ExactQuant } from '../core/quant/exact.ts';
 
 /** A project's own fields; its model lives in the model slice under the same id. */
 export interface ProjectMeta {
@@ -73,4 +75,8 @@ export interface Project extends ProjectMeta {
   readonly model: ModelSpec;
   readonly weights?: FloatWeights;
   readonly training?: TrainingRecord;
+  /** Where an imported model came from (docs/PROJECT.md PS-1). */
+  readonly source?: ImportSource;
+  /** An imported int8 model's own quantization, compiled instead of calibrating (docs/IMPORT.md). */
+  readonly quantization?: ExactQuant;
 }

@@ -1,3 +1,4 @@
+import { channelsLast } from '../../quant/exact.ts';
 import type { Conversion, PendingPad, Ref } from './convert.ts';
 import { fusedActivation } from './activation.ts';
 import type { TfOperator } from './read.ts';
@@ -8,14 +9,6 @@ import { opWeights, type OpWeights } from './weights.ts';
 function keep(c: Conversion, id: string, name: string, kernel: Float32Array, w: OpWeights): void {
   c.weights[id] = { [name]: kernel, ...(w.bias ? { bias: w.bias } : {}) };
   if (w.exact) c.exact[id] = w.exact;
-}
-
-/** [rows, cols] (row-major) → [cols, rows]: TFLite's [out, in] FULLY_CONNECTED weights to tfjs's [in, units]. */
-function transpose(values: Float32Array, rows: number, cols: number): Float32Array {
-  const out = new Float32Array(values.length);
-  for (let r = 0; r < rows; r++)
-    for (let k = 0; k < cols; k++) out[k * rows + r] = values[r * cols + k] as number;
-  return out;
 }
 
 export function fullyConnected(c: Conversion, op: TfOperator): void {
@@ -40,7 +33,7 @@ export function fullyConnected(c: Conversion, op: TfOperator): void {
   const w = opWeights(c, op, units, 0);
   const activation = fusedActivation(c, op, o?.uint8(FULLY_CONNECTED_OPTIONS.activation) ?? 0);
   const ref = c.add(op, { type: 'Dense', units, activation, useBias: w.bias !== undefined }, [x]);
-  keep(c, ref.id, 'kernel', transpose(w.kernel, units, inSize), w);
+  keep(c, ref.id, 'kernel', channelsLast(w.kernel, units), w);
 }
 
 function samePads(size: number, kernel: number, stride: number): [number, number] {
@@ -97,8 +90,8 @@ export function conv2d(c: Conversion, op: TfOperator): void {
   const activation = fusedActivation(c, op, o?.uint8(CONV_OPTIONS.activation) ?? 0);
   const layer = { type: 'Conv2D', filters, kernelSize: [kh, kw], strides, padding, activation };
   const ref = c.add(op, { ...layer, useBias: w.bias !== undefined }, [x]);
-  // [F, kh, kw, C] → tfjs [kh, kw, C, F]: the same transpose with F as the rows.
-  keep(c, ref.id, 'kernel', transpose(w.kernel, filters, kh * kw * inC), w);
+  // [F, kh, kw, C] → tfjs [kh, kw, C, F].
+  keep(c, ref.id, 'kernel', channelsLast(w.kernel, filters), w);
 }
 
 export function depthwiseConv2d(c: Conversion, op: TfOperator): void {

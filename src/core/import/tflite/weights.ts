@@ -83,6 +83,7 @@ function int8Weights(c: Conversion, op: TfOperator, w: TfTensor, channels: numbe
       weights: levels,
       bias,
       scales,
+      inputScale: sx,
       multipliers: perTensor.length === 1 ? scales.map(() => perTensor[0] as number) : perTensor,
     },
   };
