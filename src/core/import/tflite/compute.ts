@@ -81,7 +81,7 @@ function checkDilation(c: Conversion, op: TfOperator, h: number, w: number): voi
 
 export function conv2d(c: Conversion, op: TfOperator): void {
   const o = op.options;
-  const [filters = 0, kh = 0, kw = 0, inC = 0] = c.tensor(op, 1).shape;
+  const [filters = 0, kh = 0, kw = 0] = c.tensor(op, 1).shape;
   const strides = [o?.int32(CONV_OPTIONS.strideH, 1) ?? 1, o?.int32(CONV_OPTIONS.strideW, 1) ?? 1];
   checkDilation(c, op, o?.int32(CONV_OPTIONS.dilationH, 1) ?? 1, o?.int32(CONV_OPTIONS.dilationW, 1) ?? 1);
   const valid = o?.uint8(CONV_OPTIONS.padding) !== PADDING_SAME;
