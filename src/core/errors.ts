@@ -725,7 +725,7 @@ export const ERRORS = {
   IMPORT_NEEDS_CALIBRATION: {
     code: 684,
     message:
-      '{file} holds an imported float model: its int8 ranges must be measured on real inputs, and none were given.',
+      '{file} holds float weights (trained or imported): their int8 ranges must be measured on real inputs, and none were given.',
     hint: 'Pass --calibrate data.csv (one input per row, {size} numbers each), or --random-weights to ignore the imported weights.',
   },
   IMPORT_QUANT_STALE: {
