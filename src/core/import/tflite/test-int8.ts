@@ -145,3 +145,30 @@ export function int8MlpFloatIo() {
   const y = g.op(CODE.DEQUANTIZE, [yq], [1, 4], { type: FLOAT32 });
   return { bytes: g.build(x, y), fc1, fc2 };
 }
+
+/** int8 in and out: [1, 256] → FULLY_CONNECTED(h, RELU, per-channel) → FULLY_CONNECTED(10): about `bytes` of weights. */
+export function int8MlpOfSize(bytes: number) {
+  const g = new TestGraph(8);
+  const hidden = Math.max(4, Math.floor(bytes / (256 + 10)));
+  const fc1 = int8Layer(31, hidden * 256, hidden, hidden);
+  const fc2 = int8Layer(32, 10 * hidden, 10, 1);
+  const q = {
+    x: { scale: Math.fround(0.02), zp: 0 },
+    h: { scale: Math.fround(0.1), zp: -128 },
+    y: { scale: Math.fround(0.3), zp: 0 },
+  };
+  const x = g.tensor({ shape: [1, 256], type: INT8, quant: quant(q.x) });
+  const h = g.op(CODE.FULLY_CONNECTED, [x, ...weights(g, [hidden, 256], fc1, 0, q.x.scale)], [1, hidden], {
+    type: INT8,
+    quant: quant(q.h),
+    optionsType: OPTIONS.fc,
+    options: fcOptions(RELU),
+  });
+  const y = g.op(CODE.FULLY_CONNECTED, [h, ...weights(g, [10, hidden], fc2, 0, q.h.scale)], [1, 10], {
+    type: INT8,
+    quant: quant(q.y),
+    optionsType: OPTIONS.fc,
+    options: fcOptions(),
+  });
+  return { bytes: g.build(x, y) };
+}

@@ -37,3 +37,16 @@ export function constantValues(f: FlatFile, t: TfTensor): Float64Array {
   if (t.type === TENSOR_TYPE.INT64) return v(8, (d, p) => Number(d.getBigInt64(p, true)));
   throw f.damaged(`tensor ${t.index} ("${t.name}")`, `its constant values are ${typeName(t.type)}`);
 }
+
+/** A FLOAT32 constant as a Float32Array (a copy of its bytes; every platform Minnow runs on is little-endian). */
+export function floatValues(f: FlatFile, t: TfTensor): Float32Array {
+  if (t.type !== TENSOR_TYPE.FLOAT32) return Float32Array.from(constantValues(f, t));
+  elementCount(f, t, 4);
+  return new Float32Array((t.data as Uint8Array).slice().buffer);
+}
+
+/** An INT8 constant as an Int8Array (a copy). */
+export function int8Values(f: FlatFile, t: TfTensor): Int8Array {
+  elementCount(f, t, 1);
+  return new Int8Array((t.data as Uint8Array).slice().buffer);
+}

@@ -2,7 +2,7 @@ import type { ExactLayer } from '../../quant/exact.ts';
 import type { Conversion } from './convert.ts';
 import type { TfOperator, TfTensor } from './read.ts';
 import { TENSOR_TYPE } from './schema.ts';
-import { constantValues, typeName } from './values.ts';
+import { constantValues, floatValues, int8Values, typeName } from './values.ts';
 
 /** The weights of a FULLY_CONNECTED or convolution in TFLite's layout, float, plus the exact int8 record. */
 export interface OpWeights {
@@ -52,7 +52,7 @@ function int8Weights(c: Conversion, op: TfOperator, w: TfTensor, channels: numbe
       'its weights have a zero point other than 0',
       'Convert with symmetric int8 weights.',
     );
-  const levels = Int8Array.from(constantValues(c.m.file, w));
+  const levels = int8Values(c.m.file, w);
   const scaleOf = (ch: number) => (q.scale.length === 1 ? q.scale[0] : q.scale[ch]) as number;
   const scales = Array.from({ length: channels }, (_, ch) => scaleOf(ch));
   const channelOf = (i: number) => (axis === 0 ? Math.floor(i / (levels.length / channels)) : i % channels);
@@ -77,7 +77,7 @@ function int8Weights(c: Conversion, op: TfOperator, w: TfTensor, channels: numbe
   }
   const perTensor = multipliers(sx, q.scale, sy, isFc(op));
   return {
-    kernel: Float32Array.from(levels, (v, i) => v * scaleOf(channelOf(i))),
+    kernel: dequantize(levels, scales, channelOf),
     bias: Float32Array.from(bias, (v, ch) => v * sx * scaleOf(ch)),
     exact: {
       weights: levels,
@@ -87,6 +87,16 @@ function int8Weights(c: Conversion, op: TfOperator, w: TfTensor, channels: numbe
       multipliers: perTensor.length === 1 ? scales.map(() => perTensor[0] as number) : perTensor,
     },
   };
+}
+
+function dequantize(
+  levels: Int8Array,
+  scales: readonly number[],
+  channelOf: (i: number) => number,
+): Float32Array {
+  const out = new Float32Array(levels.length);
+  for (let i = 0; i < levels.length; i++) out[i] = (levels[i] as number) * (scales[channelOf(i)] as number);
+  return out;
 }
 
 function isFc(op: TfOperator): boolean {
@@ -105,11 +115,11 @@ export function opWeights(c: Conversion, op: TfOperator, channels: number, axis:
     );
   }
   const b = op.inputs[2] ?? -1;
-  const bias = b >= 0 ? Float32Array.from(constantValues(c.m.file, constant(c, op, 2, 'bias'))) : undefined;
+  const bias = b >= 0 ? floatValues(c.m.file, constant(c, op, 2, 'bias')) : undefined;
   if (bias && bias.length !== channels)
     throw c.m.file.damaged(
       `operator ${op.index}`,
       `the bias holds ${bias.length} values for ${channels} channels`,
     );
-  return { kernel: Float32Array.from(constantValues(c.m.file, w)), bias };
+  return { kernel: floatValues(c.m.file, w), bias };
 }
