@@ -5,8 +5,16 @@ import { analyzeModel } from '../../model/analyze.ts';
 import { createRandom } from '../../random.ts';
 import { prepare, run } from '../../reference/interpreter.ts';
 import { importTflite } from './index.ts';
-import { CNN_Q, MLP_Q, int8Cnn, int8MlpFloatIo, type Q } from './test-int8.ts';
-import { convolve, fullyConnected, pool, requantize, type Image } from './test-tflm.ts';
+import { ADD_Q, CNN_Q, MLP_Q, int8Add, int8Cnn, int8MlpFloatIo, type Q } from './test-int8.ts';
+import {
+  convolve,
+  fullyConnected,
+  mbqm,
+  pool,
+  quantizeMultiplier,
+  requantize,
+  type Image,
+} from './test-tflm.ts';
 
 /** TFLite's CalculateActivationRangeQuantized: RELU [zp, 127], RELU6 [zp, zp + round(6 / scale in float32)]. */
 const relu = (q: Q): [number, number] => [Math.max(-128, q.zp), 127];
@@ -88,5 +96,30 @@ describe('TensorFlow Lite int8 import', () => {
       );
     });
     expect(compiledRun(m.bytes, 'mlp-int8.tflite', inputs)).toEqual(want);
+  });
+
+  it("[I-12] ADD computes what TFLite Micro's int8 ADD computes (left shift 20, scales over twice the larger)", () => {
+    const m = int8Add();
+    const q = ADD_Q;
+    const inputs = randomInputs(30, 6, 5);
+    // reference/add.h with ComputeQuantizedAddParams (add.cc): double arithmetic on the float32 scales.
+    const twiceMax = 2 * Math.max(q.a.scale, q.b.scale);
+    const [m1, s1] = quantizeMultiplier(q.a.scale / twiceMax);
+    const [m2, s2] = quantizeMultiplier(q.b.scale / twiceMax);
+    const [mo, so] = quantizeMultiplier(twiceMax / (2 ** 20 * q.s.scale));
+    const want = inputs.map((x) => {
+      const fc = (l: typeof m.fa, out: Q) =>
+        fullyConnected(x, l.w, 4, l.b, -q.x.zp, (acc) =>
+          requantize(acc, Math.fround(q.x.scale * (l.s[0] as number)) / out.scale, out.zp),
+        );
+      const a = fc(m.fa, q.a);
+      const b = fc(m.fb, q.b);
+      return Int8Array.from(a, (va, i) => {
+        const sum =
+          mbqm((va - q.a.zp) * 2 ** 20, m1, s1) + mbqm(((b[i] as number) - q.b.zp) * 2 ** 20, m2, s2);
+        return Math.min(127, Math.max(-128, q.s.zp + mbqm(sum, mo, so)));
+      });
+    });
+    expect(compiledRun(m.bytes, 'add-int8.tflite', inputs)).toEqual(want);
   });
 });

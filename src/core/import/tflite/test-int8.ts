@@ -172,3 +172,34 @@ export function int8MlpOfSize(bytes: number) {
   });
   return { bytes: g.build(x, y) };
 }
+
+export const ADD_Q = {
+  x: { scale: Math.fround(0.03), zp: 4 },
+  a: { scale: Math.fround(0.08), zp: -6 },
+  b: { scale: Math.fround(0.05), zp: 11 },
+  s: { scale: Math.fround(0.11), zp: -3 },
+};
+
+/** int8: [1, 6] → FULLY_CONNECTED 4 (a) and FULLY_CONNECTED 4 (b) → ADD(a, b). */
+export function int8Add() {
+  const g = new TestGraph(9);
+  const q = ADD_Q;
+  const fa = int8Layer(41, 24, 4, 1);
+  const fb = int8Layer(42, 24, 4, 1);
+  const x = g.tensor({ shape: [1, 6], type: INT8, quant: quant(q.x) });
+  const a = g.op(CODE.FULLY_CONNECTED, [x, ...weights(g, [4, 6], fa, 0, q.x.scale)], [1, 4], {
+    type: INT8,
+    quant: quant(q.a),
+  });
+  const b = g.op(CODE.FULLY_CONNECTED, [x, ...weights(g, [4, 6], fb, 0, q.x.scale)], [1, 4], {
+    type: INT8,
+    quant: quant(q.b),
+  });
+  const y = g.op(CODE.ADD, [a, b], [1, 4], {
+    type: INT8,
+    quant: quant(q.s),
+    optionsType: OPTIONS.add,
+    options: [[0, 'uint8', 0]],
+  });
+  return { bytes: g.build(x, y), fa, fb };
+}
