@@ -17,7 +17,24 @@ export function sameQuant(c: Conversion, op: TfOperator, why: string): void {
   }
 }
 
+/**
+ * F-62, F-63: Minnow's softmax and sigmoid write scale 1/256, zero point −128, its tanh 1/128 and 0, as
+ * TFLite's converter quantizes them; a model that chose otherwise cannot be kept exactly.
+ */
+function fixedOutput(c: Conversion, op: TfOperator, scale: number, zeroPoint: number): void {
+  if (!c.int8) return;
+  const q = c.quantOf(op, c.output(op));
+  if (q.scale !== scale || q.zeroPoint !== zeroPoint) {
+    throw c.unsupported(
+      op,
+      `its output is quantized with scale ${q.scale} and zero point ${q.zeroPoint}`,
+      `Minnow's ${op.name} writes scale ${scale} and zero point ${zeroPoint}, as the TFLite converter does by default; convert with those.`,
+    );
+  }
+}
+
 export function softmax(c: Conversion, op: TfOperator): void {
+  fixedOutput(c, op, 1 / 256, -128);
   const beta = op.options?.float32(SOFTMAX_OPTIONS.beta, 1) ?? 1;
   if (beta !== 1)
     throw c.unsupported(op, `its beta is ${beta}`, "Minnow's Softmax has beta 1; scale the logits instead.");
@@ -29,7 +46,11 @@ export function activation(c: Conversion, op: TfOperator): void {
   const x = c.ref(op, 0);
   if (op.code === OP.RELU) c.add(op, { type: 'ReLU' }, [x]);
   else if (op.code === OP.RELU6) c.add(op, { type: 'ReLU', maxValue: 6 }, [x]);
-  else c.add(op, { type: 'Activation', activation: op.code === OP.LOGISTIC ? 'sigmoid' : 'tanh' }, [x]);
+  else {
+    const sigmoid = op.code === OP.LOGISTIC;
+    fixedOutput(c, op, sigmoid ? 1 / 256 : 1 / 128, sigmoid ? -128 : 0);
+    c.add(op, { type: 'Activation', activation: sigmoid ? 'sigmoid' : 'tanh' }, [x]);
+  }
 }
 
 export function add(c: Conversion, op: TfOperator): void {

@@ -5,7 +5,7 @@ import { analyzeModel } from '../../model/analyze.ts';
 import { createRandom } from '../../random.ts';
 import { prepare, run } from '../../reference/interpreter.ts';
 import { importTflite } from './index.ts';
-import { ADD_Q, CNN_Q, MLP_Q, int8Add, int8Cnn, int8MlpFloatIo, type Q } from './test-int8.ts';
+import { ADD_Q, CNN_Q, MLP_Q, int8Add, int8Cnn, int8MlpFloatIo, int8Softmax, type Q } from './test-int8.ts';
 import {
   convolve,
   fullyConnected,
@@ -121,5 +121,19 @@ describe('TensorFlow Lite int8 import', () => {
       });
     });
     expect(compiledRun(m.bytes, 'add-int8.tflite', inputs)).toEqual(want);
+  });
+
+  it('[I-13] SOFTMAX keeps its fixed output quantization, and the notes say it is not bit-exact', () => {
+    const ok = importTflite({ name: 'sm.tflite', bytes: int8Softmax({ scale: 1 / 256, zp: -128 }).bytes });
+    expect(ok.notes.some((n) => n.startsWith('Not bit-exact with TFLite Micro: SOFTMAX'))).toBe(true);
+    const out = compiledRun(
+      int8Softmax({ scale: 1 / 256, zp: -128 }).bytes,
+      'sm.tflite',
+      randomInputs(3, 6, 1),
+    );
+    out.forEach((y) => expect(y.reduce((a, b) => a + b + 128, 0)).toBeGreaterThan(250));
+    expect(() =>
+      importTflite({ name: 'sm.tflite', bytes: int8Softmax({ scale: 1 / 255, zp: -128 }).bytes }),
+    ).toThrow(/operator 1 \(SOFTMAX.*scale 0\.0039215/);
   });
 });

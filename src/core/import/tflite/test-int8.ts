@@ -203,3 +203,22 @@ export function int8Add() {
   });
   return { bytes: g.build(x, y), fa, fb };
 }
+
+/** int8: [1, 6] → FULLY_CONNECTED 3 → SOFTMAX whose output has quantization `out`. */
+export function int8Softmax(out: Q) {
+  const g = new TestGraph(10);
+  const q = ADD_Q;
+  const fc = int8Layer(51, 18, 3, 1);
+  const x = g.tensor({ shape: [1, 6], type: INT8, quant: quant(q.x) });
+  const logits = g.op(CODE.FULLY_CONNECTED, [x, ...weights(g, [3, 6], fc, 0, q.x.scale)], [1, 3], {
+    type: INT8,
+    quant: quant(q.a),
+  });
+  const y = g.op(CODE.SOFTMAX, [logits], [1, 3], {
+    type: INT8,
+    quant: quant(out),
+    optionsType: OPTIONS.softmax,
+    options: [[0, 'float32', 1]],
+  });
+  return { bytes: g.build(x, y) };
+}
