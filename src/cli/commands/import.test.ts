@@ -56,6 +56,7 @@ describe('minnow import', () => {
       Math.max(-128, Math.min(127, Math.round(v / CNN_Q.x.scale) + CNN_Q.x.zp)),
     );
     const y = run(prepare(blob), x, new Uint8Array(blob.header.arenaSize));
+    expect(json.input).toEqual(Array.from(x));
     expect(json.values).toEqual(Array.from(y));
     expect(json.real).toEqual(Array.from(y, (q) => CNN_Q.fc2.scale * (q - CNN_Q.fc2.zp)));
   });
