@@ -14,6 +14,13 @@ export interface ProjectMeta {
   /** ISO 8601 timestamps. */
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** Where an imported model came from (docs/PROJECT.md PS-1). */
+  readonly source?: ImportSource;
+  /**
+   * An imported int8 model's own quantization (docs/IMPORT.md), compiled instead of calibrating until a
+   * training run replaces the weights it belongs to.
+   */
+  readonly quantization?: ExactQuant;
 }
 
 export interface ModelSlice {
@@ -75,8 +82,4 @@ export interface Project extends ProjectMeta {
   readonly model: ModelSpec;
   readonly weights?: FloatWeights;
   readonly training?: TrainingRecord;
-  /** Where an imported model came from (docs/PROJECT.md PS-1). */
-  readonly source?: ImportSource;
-  /** An imported int8 model's own quantization, compiled instead of calibrating (docs/IMPORT.md). */
-  readonly quantization?: ExactQuant;
 }
