@@ -48,10 +48,11 @@ const INEXACT: Readonly<Record<number, string>> = {
     "MEAN is averaged in integers (F-59); TFLite Micro's rounds through float and may differ by a step",
 };
 
+const WEIGHTED: readonly number[] = [OP.FULLY_CONNECTED, OP.CONV_2D, OP.DEPTHWISE_CONV_2D];
+
+/** I-7, I-8: the first weighted operator's weights say float or int8 (without one, the input does). */
 function isInt8(m: TfModel): boolean {
-  const weighted = m.operators.find((op) =>
-    [OP.FULLY_CONNECTED, OP.CONV_2D, OP.DEPTHWISE_CONV_2D].includes(op.code as 9),
-  );
+  const weighted = m.operators.find((op) => WEIGHTED.includes(op.code));
   const w = weighted && m.tensors[weighted.inputs[1] ?? -1];
   if (w) return w.type === TENSOR_TYPE.INT8;
   const input = m.tensors[m.inputs[0] ?? -1];
