@@ -53,9 +53,12 @@ export function exactFloatWeights(
     if (!e) continue;
     const channels = e.bias.length;
     const depthwise = layer.type === 'DepthwiseConv2D';
-    const channelOf = (i: number) =>
-      depthwise ? i % channels : Math.floor(i / (e.weights.length / channels));
-    const real = Float32Array.from(e.weights, (v, i) => v * (e.scales[channelOf(i)] as number));
+    const per = e.weights.length / channels;
+    const real = new Float32Array(e.weights.length);
+    for (let i = 0; i < real.length; i++) {
+      const c = depthwise ? i % channels : Math.floor(i / per);
+      real[i] = (e.weights[i] as number) * (e.scales[c] as number);
+    }
     out[layer.id] = {
       [depthwise ? 'depthwise_kernel' : 'kernel']: depthwise ? real : channelsLast(real, channels),
       ...(layer.useBias === false

@@ -5,6 +5,7 @@ import { importTflite } from './index.ts';
 import { int32Bytes } from './test-builder.ts';
 import { CODE, TestGraph } from './test-graph.ts';
 import { floatCnn, floatMlp } from './test-models.ts';
+import { int8Cnn } from './test-int8.ts';
 
 function codeOf(bytes: Uint8Array): number {
   try {
@@ -28,11 +29,12 @@ describe('TensorFlow Lite reader on bad files', () => {
     for (let n = 8; n < good.length; n += 7) expect([681, 683]).toContain(codeOf(good.slice(0, n)));
   });
 
-  it('[I-22] survives random corruption: a coded error or a model, never a crash or a hang', () => {
+  it('[I-22] survives random corruption of float and int8 models: a coded error or a model, never a crash or a hang', () => {
     const r = createRandom(9);
     const started = Date.now();
+    const int8 = int8Cnn().bytes;
     for (let trial = 0; trial < 1500; trial++) {
-      const bytes = good.slice();
+      const bytes = (trial % 2 === 0 ? good : int8).slice();
       for (let k = r.int(1, 6); k > 0; k--) bytes[r.int(0, bytes.length - 1)] = r.int(0, 255);
       // codeOf rethrows anything but a coded error (a TypeError from a wild read, a RangeError).
       codeOf(bytes);
