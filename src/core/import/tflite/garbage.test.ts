@@ -1,3 +1,4 @@
+import { Builder } from 'flatbuffers';
 import { describe, expect, it } from 'vitest';
 import { MinnowError } from '../../errors.ts';
 import { createRandom } from '../../random.ts';
@@ -105,5 +106,39 @@ describe('TensorFlow Lite reader on bad files', () => {
 
   it('[I-28] a well-formed file imports (the corruptions above start from a good one)', () => {
     expect(importTflite({ name: 'ok.tflite', bytes: floatMlp(3, 4, 2).bytes }).model.layers).toHaveLength(3);
+  });
+});
+
+describe('TensorFlow Lite reader memory', () => {
+  it('[I-1] refuses tables that share one large vector many times over, before reading it unboundedly', () => {
+    // 3,000 tensors all pointing at one quantization table with 3,000 scales: 9 M values from a ~60 KB file.
+    const b = new Builder(1024);
+    b.forceDefaults(true);
+    b.startVector(4, 3000, 4);
+    for (let i = 0; i < 3000; i++) b.addFloat32(0.5);
+    const scales = b.endVector();
+    b.startObject(7);
+    b.addFieldOffset(2, scales, 0);
+    const quant = b.endObject();
+    const tensors = Array.from({ length: 3000 }, () => {
+      b.startObject(5);
+      b.addFieldOffset(4, quant, 0);
+      return b.endObject();
+    });
+    b.startVector(4, tensors.length, 4);
+    for (let i = tensors.length - 1; i >= 0; i--) b.addOffset(tensors[i] as number);
+    const tensorVec = b.endVector();
+    b.startObject(5);
+    b.addFieldOffset(0, tensorVec, 0);
+    const graph = b.endObject();
+    b.startVector(4, 1, 4);
+    b.addOffset(graph);
+    const graphs = b.endVector();
+    b.startObject(5);
+    b.addFieldOffset(2, graphs, 0);
+    b.finish(b.endObject(), 'TFL3');
+    const bytes = b.asUint8Array().slice();
+    expect(bytes.length).toBeLessThan(100_000);
+    expect(() => importTflite({ name: 'shared.tflite', bytes })).toThrow(/unbounded memory/);
   });
 });
