@@ -40,7 +40,7 @@ describe('minnow import', () => {
     const b = await runCli(['inspect', at('bare.json'), '--chip', 'esp32c3']);
     expect(a.code).toBe(0);
     expect(a.out).toBe(b.out);
-    expect(a.out).toContain('depthwiseconv2d_1');
+    expect(a.out).toContain('depthwise_conv2d_1');
   });
 
   it('[PQ-4] compile keeps the imported quantization; run --values quantizes with it and prints int8 and reals', async () => {

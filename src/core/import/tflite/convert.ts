@@ -119,7 +119,8 @@ export class Conversion {
     inputs: readonly Ref[],
     internal?: Shape,
   ): Ref {
-    const base = layer.type.toLowerCase();
+    // tfjs's naming: DepthwiseConv2D → depthwise_conv2d_1, MaxPooling2D → max_pooling2d_1.
+    const base = layer.type.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
     const n = (this.counts.get(base) ?? 0) + 1;
     this.counts.set(base, n);
     const id = `${base}_${n}`;
