@@ -104,6 +104,16 @@ describe('TensorFlow Lite reader on bad files', () => {
     );
   });
 
+  it('[I-6] refuses a QUANTIZE that requantizes a uint8 input (only float ↔ int8 at the edges is dropped)', () => {
+    const g = new TestGraph();
+    const x = g.tensor({ shape: [1, 4], type: 3, quant: { scale: [0.1], zeroPoint: [128] } });
+    const q = g.op(CODE.QUANTIZE, [x], [1, 4], { type: 9, quant: { scale: [0.1], zeroPoint: [0] } });
+    const y = g.op(CODE.RELU, [q], [1, 4], { type: 9, quant: { scale: [0.1], zeroPoint: [0] } });
+    expect(() => importTflite({ name: 'u8.tflite', bytes: g.build(x, y) })).toThrow(
+      /operator 0 \(QUANTIZE.*requantizes/,
+    );
+  });
+
   it('[I-28] a well-formed file imports (the corruptions above start from a good one)', () => {
     expect(importTflite({ name: 'ok.tflite', bytes: floatMlp(3, 4, 2).bytes }).model.layers).toHaveLength(3);
   });

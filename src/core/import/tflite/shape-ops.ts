@@ -2,7 +2,7 @@ import type { Conversion } from './convert.ts';
 import { fusedActivation } from './activation.ts';
 import { sameQuant } from './elementwise.ts';
 import type { TfOperator } from './read.ts';
-import { OP, PADDING_SAME, POOL_OPTIONS, REDUCER_OPTIONS } from './schema.ts';
+import { OP, PADDING_SAME, POOL_OPTIONS, REDUCER_OPTIONS, TENSOR_TYPE } from './schema.ts';
 import { constantValues } from './values.ts';
 
 export function pool(c: Conversion, op: TfOperator): void {
@@ -67,12 +67,14 @@ export function pad(c: Conversion, op: TfOperator): void {
 export function edgeConversion(c: Conversion, op: TfOperator): void {
   const input = op.inputs[0] ?? -1;
   const out = op.outputs[0] ?? -1;
-  const atInput = op.code === OP.QUANTIZE && c.m.inputs.includes(input);
-  const atOutput = op.code === OP.DEQUANTIZE && c.m.outputs.includes(out);
+  // Only a float ↔ int8 conversion is dropped; an int8 or uint8 requantization would change the values.
+  const float = (index: number) => c.m.tensors[index]?.type === TENSOR_TYPE.FLOAT32;
+  const atInput = op.code === OP.QUANTIZE && c.m.inputs.includes(input) && float(input);
+  const atOutput = op.code === OP.DEQUANTIZE && c.m.outputs.includes(out) && float(out);
   if (!atInput && !atOutput) {
     throw c.unsupported(
       op,
-      'it converts between types inside the model',
+      'it requantizes, or converts between types inside the model',
       'Minnow keeps every activation int8; convert with int8 throughout (QUANTIZE/DEQUANTIZE only at the input and output).',
     );
   }
