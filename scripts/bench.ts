@@ -10,6 +10,7 @@ import { planModel } from '../src/core/plan/index.ts';
 import { randomModel } from '../src/core/testing/random-model.ts';
 import { benchBlob, formatBlobBench } from './bench-blob.ts';
 import { formatGateBench } from './bench-gates.ts';
+import { formatImportBench } from './bench-import.ts';
 import { deepModel } from './deep-model.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -100,3 +101,5 @@ console.log('\n## Blob overhead and reference interpreter speed');
 console.log(formatBlobBench(benchBlob(1000)));
 console.log('\n## GRU gate functions, integer (Q12 in, Q15 out) against float, pre-activations −12 … 12');
 console.log(formatGateBench());
+console.log('\n## Model import: time and peak memory of a generated .tflite (each in a fresh process)');
+console.log(formatImportBench());

@@ -37,7 +37,7 @@ describe('files as people save them', () => {
     const { code, err } = await runCli(['inspect', save('v9.minnow.json', projectText(9))]);
     expect(code).toBe(2);
     expect(err).toMatch(/E602/);
-    expect(err).toMatch(/version 9 is not supported \(this Minnow reads versions 1, 2 and 3\)/);
+    expect(err).toMatch(/version 9 is not supported \(this Minnow reads versions 1, 2, 3 and 4\)/);
   });
 
   it('a UTF-8 byte-order mark is read past, in a model, a project and an import', async () => {

@@ -1,12 +1,19 @@
 import { isMinnowError } from '../core/errors.ts';
 import { chipsCommand } from './commands/chips.ts';
 import { compileCommand } from './commands/compile.ts';
+import { importCommand } from './commands/import.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { runCommand } from './commands/run.ts';
 import type { Command } from './command.ts';
 import { EXIT, type CliIo } from './io.ts';
 
-const COMMANDS: readonly Command[] = [chipsCommand, inspectCommand, compileCommand, runCommand];
+const COMMANDS: readonly Command[] = [
+  chipsCommand,
+  importCommand,
+  inspectCommand,
+  compileCommand,
+  runCommand,
+];
 
 function help(io: CliIo): number {
   const lines = COMMANDS.map((c) => `  ${c.usage.padEnd(58)} ${c.summary}`);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { MinnowError } from '../core/errors.ts';
-import { parseProject } from '../state/project-file.ts';
+import { parseProject, type ProjectFile } from '../state/project-file.ts';
 import { parseJsonText } from '../core/json-text.ts';
 
 /** Reads a JSON file, naming the file in every error so a teacher's batch script shows which one failed. */
@@ -32,10 +32,22 @@ export function readBinaryFile(path: string): Uint8Array {
   }
 }
 
+export type ModelOrProject = Pick<ProjectFile, 'weights' | 'source' | 'quantization'> & { model: unknown };
+
+function isProject(raw: unknown): boolean {
+  return typeof raw === 'object' && raw !== null && (raw as { format?: unknown }).format === 'minnow-project';
+}
+
 /** A model file, or the model inside a project file (checked as a project, whatever its version). */
 export function readModelFile(path: string): unknown {
+  return readModelOrProject(path).model;
+}
+
+/**
+ * A model file as a project without weights, or a project file with whatever it holds: weights, an
+ * imported model's source and its exact int8 quantization.
+ */
+export function readModelOrProject(path: string): ModelOrProject {
   const raw = readJsonFile(path);
-  const isProject =
-    typeof raw === 'object' && raw !== null && (raw as { format?: unknown }).format === 'minnow-project';
-  return isProject ? parseProject(raw).model : raw;
+  return isProject(raw) ? parseProject(raw) : { model: raw };
 }

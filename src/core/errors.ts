@@ -701,6 +701,44 @@ export const ERRORS = {
     hint: 'Start from the char-lm template (Embedding 256×64, GRU, Dense of 256 units) and train it on your text.',
   },
 
+  // 68x–69x: importing models made elsewhere (TensorFlow Lite)
+  TFLITE_NOT_MODEL: {
+    code: 680,
+    message: '{file} is not a TensorFlow Lite model: {detail}',
+    hint: 'Give a .tflite file written by the TensorFlow Lite converter (its bytes 4–7 read "TFL3").',
+  },
+  TFLITE_DAMAGED: {
+    code: 681,
+    message: '{file} is damaged at {where}: {detail}',
+    hint: 'The file is truncated or corrupted; copy or export it again from TensorFlow.',
+  },
+  TFLITE_UNSUPPORTED_OP: {
+    code: 682,
+    message: '{file}: operator {index} ({op}, output "{tensor}") is not supported: {detail}',
+    hint: '{instead}',
+  },
+  TFLITE_UNSUPPORTED_MODEL: {
+    code: 683,
+    message: '{file}: {detail}',
+    hint: '{fix}',
+  },
+  IMPORT_NEEDS_CALIBRATION: {
+    code: 684,
+    message:
+      '{file} holds float weights (trained or imported): their int8 ranges must be measured on real inputs, and none were given.',
+    hint: 'Pass --calibrate data.csv (one input per row, {size} numbers each), or --random-weights to ignore the imported weights.',
+  },
+  IMPORT_QUANT_STALE: {
+    code: 685,
+    message: 'The imported int8 quantization of layer "{layer}" no longer fits the model: {detail}',
+    hint: 'Undo the edit to that layer, or import the model again; a float model of the same network calibrates instead.',
+  },
+  CALIBRATION_CSV: {
+    code: 686,
+    message: '{file}, row {row}: {detail}',
+    hint: 'Write one input per row: {size} numbers separated by commas, nothing else.',
+  },
+
   // 9xx: CLI usage
   CLI_USAGE: { code: 901, message: '{detail}', hint: 'Run `minnow help` for usage.' },
   FILE_READ: {

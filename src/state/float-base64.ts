@@ -13,7 +13,11 @@ export function isBase64(text: string): boolean {
 }
 
 export function floatsToBase64(values: Float32Array): string {
-  const bytes = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
+  return bytesToBase64(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+}
+
+/** Any typed array's bytes (little-endian on every platform Minnow runs on) as base64. */
+export function bytesToBase64(bytes: Uint8Array): string {
   let text = '';
   // Chunks keep String.fromCharCode's argument list short for large kernels.
   for (let i = 0; i < bytes.length; i += 0x8000) {
@@ -24,15 +28,19 @@ export function floatsToBase64(values: Float32Array): string {
 
 /** Reads base64 Float32 values at `path` of a project file, or throws E601 saying what is wrong there. */
 export function floatsFromBase64(text: unknown, path: string): Float32Array {
-  if (typeof text !== 'string' || !isBase64(text)) throw malformed(path, 'expected base64 text');
-  const binary = atob(text);
-  if (binary.length % 4 !== 0) {
-    throw malformed(path, 'the byte count is not a multiple of 4');
-  }
-  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-  const values = new Float32Array(bytes.buffer);
+  const values = new Float32Array(bytesFromBase64(text, path, 4).buffer);
   if (!values.every(Number.isFinite)) {
     throw malformed(path, 'a value is NaN or infinite');
   }
   return values;
+}
+
+/** The bytes of base64 `text` at `path`, a multiple of `unit` bytes, or E601 saying what is wrong there. */
+export function bytesFromBase64(text: unknown, path: string, unit: number): Uint8Array {
+  if (typeof text !== 'string' || !isBase64(text)) throw malformed(path, 'expected base64 text');
+  const binary = atob(text);
+  if (binary.length % unit !== 0) {
+    throw malformed(path, `the byte count is not a multiple of ${unit}`);
+  }
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }

@@ -72,7 +72,7 @@ describe('project file', () => {
     expect(() => parseProjectText(bad({ model: { format: 'minnow-model' } }), 'esp32', NOW)).toThrow(
       /at model/,
     );
-    expect(code(bad({ version: 4 }))).toBe(602);
+    expect(code(bad({ version: 5 }))).toBe(602);
     expect(code(bad({ format: 'minnow-model', version: 1 }))).toBe(101);
   });
 
@@ -91,7 +91,7 @@ describe('project file', () => {
     expect(file.model.layers).toEqual([{ id: 'out', type: 'Dense' }]);
   });
 
-  it('[PR-5] refuses a file over 5 MB before parsing it', () => {
-    expect(code(' '.repeat(5 * 1024 * 1024 + 1))).toBe(601);
+  it('[PR-5] refuses a file over 16 MB before parsing it', () => {
+    expect(code(' '.repeat(16 * 1024 * 1024 + 1))).toBe(601);
   });
 });

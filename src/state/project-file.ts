@@ -14,6 +14,10 @@ import { decodeWeights, encodeWeights } from './weights-file.ts';
 import { decodeTraining, encodeTraining } from './training-file.ts';
 import type { TrainingRecord } from './training-types.ts';
 import { parseJsonText } from '../core/json-text.ts';
+import { exactFloatWeights } from '../core/quant/exact.ts';
+import type { FloatWeights } from '../core/quant/types.ts';
+import { textKeyed } from '../core/text-keys.ts';
+import { decodeQuant, encodeQuant } from './quant-file.ts';
 
 /** A project as read from a file: everything but the id, which the app assigns. */
 export type ProjectFile = Omit<Project, 'id'>;
@@ -39,23 +43,38 @@ export function parseProject(raw: unknown): ProjectFile {
       readable: `${READABLE_VERSIONS.slice(0, -1).join(', ')} and ${String(READABLE_VERSIONS.at(-1))}`,
     });
   }
-  const { version, name, chip, model, weights, training, createdAt, updatedAt } = parsePart(
-    projectFileSchema,
-    raw,
-    '',
-  );
+  const { version, name, chip, model, weights, training, source, quantization, createdAt, updatedAt } =
+    parsePart(projectFileSchema, raw, '');
   if (version < 2 && weights !== undefined) {
     throw malformed('weights', 'weights need a version 2 file');
   }
   if (version < 3 && training !== undefined) {
     throw malformed('training', 'a training record needs a version 3 file');
   }
+  if (version < 4 && (source !== undefined || quantization !== undefined)) {
+    throw malformed(
+      source === undefined ? 'quantization' : 'source',
+      'an imported model needs a version 4 file',
+    );
+  }
+  const spec = checkModel(model);
+  const exact = quantization === undefined ? undefined : decodeQuant(quantization);
+  // PQ-2: the int8 layers' real weights are derived from their integers, not stored twice.
+  const floats =
+    weights === undefined && !exact
+      ? undefined
+      : {
+          ...(weights === undefined ? {} : decodeWeights(weights)),
+          ...(exact ? exactFloatWeights(spec, exact) : {}),
+        };
   return {
     name,
     chipId: chip,
-    model: checkModel(model),
-    ...(weights === undefined ? {} : { weights: decodeWeights(weights) }),
+    model: spec,
+    ...(floats === undefined ? {} : { weights: floats }),
     ...(training === undefined ? {} : { training: decodeTraining(training) }),
+    ...(source === undefined ? {} : { source }),
+    ...(exact === undefined ? {} : { quantization: exact }),
     createdAt,
     updatedAt,
   };
@@ -67,7 +86,7 @@ export function parseProject(raw: unknown): ProjectFile {
  */
 export function parseProjectText(text: string, defaultChip: string, now: string): ProjectFile {
   if (text.length > MAX_PROJECT_FILE_BYTES) {
-    throw malformed('(top level)', 'the file is larger than 5 MB');
+    throw malformed('(top level)', 'the file is larger than 16 MB');
   }
   let raw: unknown;
   try {
@@ -109,6 +128,13 @@ function withTraining(record: TrainingRecord | undefined): { training?: Record<s
   return file ? { training: file } : {};
 }
 
+/** The float weights a file stores: an imported int8 layer's are derived from its integers instead (PQ-2). */
+function withoutExact(project: Project): FloatWeights {
+  const exact = project.quantization?.layers ?? {};
+  const weights = project.weights ?? {};
+  return textKeyed(Object.entries(weights).filter(([id]) => !Object.hasOwn(exact, id)));
+}
+
 /** The file a project is exported to and stored as. */
 export function toProjectFile(project: Project): Record<string, unknown> {
   return {
@@ -117,8 +143,10 @@ export function toProjectFile(project: Project): Record<string, unknown> {
     name: project.name,
     chip: project.chipId,
     model: project.model,
-    ...(project.weights ? { weights: encodeWeights(project.weights) } : {}),
+    ...(project.weights ? { weights: encodeWeights(withoutExact(project)) } : {}),
     ...withTraining(project.training),
+    ...(project.source ? { source: project.source } : {}),
+    ...(project.quantization ? { quantization: encodeQuant(project.quantization) } : {}),
     createdAt: project.createdAt,
     updatedAt: project.updatedAt,
   };

@@ -32,8 +32,8 @@ const calibration = stored.calibration as Record<string, unknown>;
 const report = stored.report as Record<string, unknown>;
 
 describe('the training record in a project file', () => {
-  it('[PT-1] round-trips through a version 3 file: curves, result, data set, int8 report and samples', () => {
-    expect(file.version).toBe(3);
+  it('[PT-1] round-trips through a version 4 file: curves, result, data set, int8 report and samples', () => {
+    expect(file.version).toBe(4);
     const read = parseProjectText(JSON.stringify(file), 'esp32', NOW);
     expect(read.training).toEqual(tinyRecord());
   });

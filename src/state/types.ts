@@ -2,6 +2,8 @@ import type { BoardMemory } from '../core/chips/types.ts';
 import type { ModelSpec } from '../core/model/types.ts';
 import type { FloatWeights } from '../core/quant/types.ts';
 import type { TrainingRecord } from './training-types.ts';
+import type { ImportSource } from '../core/import/types.ts';
+import type { ExactQuant } from '../core/quant/exact.ts';
 
 /** A project's own fields; its model lives in the model slice under the same id. */
 export interface ProjectMeta {
@@ -12,6 +14,13 @@ export interface ProjectMeta {
   /** ISO 8601 timestamps. */
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** Where an imported model came from (docs/PROJECT.md PS-1). */
+  readonly source?: ImportSource;
+  /**
+   * An imported int8 model's own quantization (docs/IMPORT.md), compiled instead of calibrating until a
+   * training run replaces the weights it belongs to.
+   */
+  readonly quantization?: ExactQuant;
 }
 
 export interface ModelSlice {

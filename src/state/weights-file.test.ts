@@ -40,7 +40,7 @@ function failure(text: string): string {
 
 describe('trained weights in a project file', () => {
   it('[PW-1] [PW-2] round-trips every value: little-endian Float32, base64, per layer and weight', () => {
-    expect(file.version).toBe(3);
+    expect(file.version).toBe(4);
     const stored = (file.weights as { layers: { out: { bias: string } } }).layers.out.bias;
     // 1.0 is 0x3f800000 and -2.0 is 0xc0000000, little-endian.
     expect(stored).toBe(btoa(String.fromCharCode(0, 0, 0x80, 0x3f, 0, 0, 0, 0xc0)));
@@ -74,7 +74,7 @@ describe('trained weights in a project file', () => {
     for (const w of cases) expect(failure(withWeights(w[0]))).toMatch(/^E601/);
   });
 
-  it('[PW-2] round-trips one weight tensor of 850,000 floats, under the 5 MB file limit', () => {
+  it('[PW-2] round-trips one weight tensor of 850,000 floats, under the 16 MB file limit', () => {
     const kernel = Float32Array.from({ length: 850_000 }, (_, i) => (i % 977) / 8 - 60);
     const big = { ...project, weights: { out: { kernel, bias: Float32Array.of(1, -2) } } };
     const back = parseProjectText(serializeProject(big), 'esp32', NOW);

@@ -65,7 +65,10 @@ export function runRun(argv: readonly string[], io: CliIo): number {
   const outputTensor = tensors[header.outputTensor] as TensorEntry;
   const result = report(output, outputTensor);
   if (args.flags.has('json')) {
-    io.stdout.write(JSON.stringify({ shape: outputTensor.shape, ...result }) + '\n');
+    // `input` is what the blob read: --values quantized with its input scale and zero point.
+    io.stdout.write(
+      JSON.stringify({ shape: outputTensor.shape, ...result, input: Array.from(input) }) + '\n',
+    );
   } else {
     const shown =
       tensorBytes(outputTensor) > 64 ? `${result.values.slice(0, 64).join(' ')} …` : result.values.join(' ');

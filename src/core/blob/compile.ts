@@ -4,7 +4,10 @@ import { assignQuant } from '../quant/activation-quant.ts';
 import { calibrate, quantizeTensor } from '../quant/calibrate.ts';
 import { floatModel, type FloatModel } from '../quant/float-run.ts';
 import { layerPackings, type WeightPacking } from '../quant/packing.ts';
+import type { ExactQuant } from '../quant/exact.ts';
 import type { CalibrationOptions, FloatWeights, QuantParams, Range } from '../quant/types.ts';
+import { rootOf } from '../quant/views.ts';
+import { ownValue } from '../text-keys.ts';
 import { prepare, run } from '../reference/interpreter.ts';
 import { storedShape, TableBuilder } from './assemble.ts';
 import { ElementType } from './format.ts';
@@ -35,6 +38,12 @@ export interface CompileOptions {
    * calibration inputs are then one stream, in order: ranges are taken as the model generates.
    */
   readonly keepGruState?: boolean;
+  /**
+   * An imported int8 model's own quantization (docs/IMPORT.md): its activation scales and zero points, integer
+   * weights, biases and multipliers replace calibration and weight quantization, so the blob computes what
+   * the model's runtime computes. Calibration inputs are then needed only for a test vector.
+   */
+  readonly exact?: ExactQuant;
 }
 
 export interface Compiled {
@@ -48,12 +57,15 @@ export interface Compiled {
 
 type Ranges = (float: FloatModel) => readonly Range[];
 
+/** Stand-in ranges where no calibration is needed (sizes only, or quantization given). */
+const unitRanges: Ranges = (float) => float.graph.tensors.map(() => ({ min: -1, max: 1 }));
+
 function content(
   model: AnalyzedModel,
   weights: FloatWeights,
   plan: MemoryPlan,
   ranges: Ranges,
-  options: Pick<CompileOptions, 'packing' | 'keepGruState'> = {},
+  options: Pick<CompileOptions, 'packing' | 'keepGruState' | 'exact'> = {},
 ) {
   const graph = plan.graph;
   const stateOffset = (step: number) => {
@@ -63,7 +75,8 @@ function content(
   };
   const packing = { ...layerPackings(model), ...options.packing };
   const float = floatModel(model, graph, weights, packing);
-  const quant = assignQuant(float, ranges(float));
+  const assigned = assignQuant(float, ranges(float));
+  const quant = options.exact ? withExact(float, assigned, options.exact) : assigned;
   const table = new TableBuilder();
   // Activation entries first, so blob tensor ids equal the graph's tensor ids.
   for (const t of graph.tensors) {
@@ -92,6 +105,7 @@ function content(
       gru: float.grus.get(step.index),
       stateOffset,
       keepState: options.keepGruState,
+      exact: options.exact,
       packing,
       table,
     });
@@ -106,13 +120,35 @@ function content(
   return { blob, quant, plan };
 }
 
+/** F-62/F-63 outputs keep the fixed quantization their kernels write. */
+function fixedOutput(step: { op: string; func?: string } | undefined): boolean {
+  return (
+    step?.op === 'Softmax' || (step?.op === 'Activation' && step.func !== 'relu' && step.func !== 'relu6')
+  );
+}
+
+/** The imported quantization over the assigned one: the input's and each layer output's; views follow their roots. */
+function withExact(float: FloatModel, assigned: readonly QuantParams[], exact: ExactQuant): QuantParams[] {
+  const graph = float.graph;
+  const writer = new Map(graph.steps.map((s) => [s.output, s]));
+  const quant = [...assigned];
+  quant[graph.inputTensor] = exact.input;
+  for (const t of graph.tensors) {
+    const own = ownValue(exact.tensors, t.name);
+    if (own && t.id !== graph.inputTensor && !fixedOutput(writer.get(t.id))) quant[t.id] = own;
+  }
+  for (const t of graph.tensors) quant[t.id] = quant[rootOf(float.views, t.id)] as QuantParams;
+  return quant;
+}
+
 /**
  * The whole compile pipeline (DESIGN §1): plan the arena, calibrate activation ranges on float samples,
  * quantize weights and activations to int8 and pack the blob of docs/FORMAT.md.
  */
 export function compileModel(model: AnalyzedModel, weights: FloatWeights, options: CompileOptions): Compiled {
-  const calibrated: Ranges = (float) =>
-    calibrate(float, options.calibration, options.calibrationOptions, options.keepGruState);
+  const calibrated: Ranges = options.exact
+    ? unitRanges
+    : (float) => calibrate(float, options.calibration, options.calibrationOptions, options.keepGruState);
   const plan = options.plan ?? planModel(model);
   checkBlobLimits(plan, options.packing);
   const built = content(model, weights, plan, calibrated, options);

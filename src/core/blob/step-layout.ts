@@ -33,11 +33,15 @@ export interface StepLayout {
   readonly state?: readonly number[];
 }
 
-/** F-65: the fused activation as an int8 clamp of the output. */
-export function clampRange(step: ExecStep, q: QuantParams): [number, number] {
+/**
+ * F-65: the fused activation as an int8 clamp of the output. `float32` divides in float32, as TFLite's
+ * CalculateActivationRangeQuantized does, for an imported int8 model.
+ */
+export function clampRange(step: ExecStep, q: QuantParams, float32 = false): [number, number] {
   const { min, max } = clampOf(step);
-  const lo = min === -Infinity ? -128 : Math.max(-128, q.zeroPoint + roundHalfAway(min / q.scale));
-  const hi = max === Infinity ? 127 : Math.min(127, q.zeroPoint + roundHalfAway(max / q.scale));
+  const steps = (v: number) => roundHalfAway(float32 ? Math.fround(v / q.scale) : v / q.scale);
+  const lo = min === -Infinity ? -128 : Math.max(-128, q.zeroPoint + steps(min));
+  const hi = max === Infinity ? 127 : Math.min(127, q.zeroPoint + steps(max));
   return [lo, hi];
 }
 

@@ -3,6 +3,7 @@ import { ADD_LEFT_SHIFT } from '../reference/add.ts';
 import { FLOAT_FUNCS } from '../quant/float-kernels.ts';
 import type { ChannelParams } from '../quant/float-weights.ts';
 import { lookupTable, softmaxTable } from '../quant/lut.ts';
+import type { ExactQuant } from '../quant/exact.ts';
 import type { QuantParams } from '../quant/types.ts';
 import { requantTable } from '../quant/weights.ts';
 import type { TableBuilder } from './assemble.ts';
@@ -29,6 +30,8 @@ export interface StepContext {
   readonly packing?: Readonly<Record<string, WeightPacking>> | undefined;
   /** F-69: GRU states carry over from one run to the next. */
   readonly keepState?: boolean | undefined;
+  /** An imported int8 model's own quantization (docs/IMPORT.md), used instead of calibration. */
+  readonly exact?: ExactQuant | undefined;
   readonly table: TableBuilder;
 }
 
@@ -88,7 +91,8 @@ export function addStepOp(c: StepContext): void {
       return { ...k, values };
     }),
   );
-  const [actMin, actMax] = built.clamp ?? clampRange(step, c.quant[step.output] as QuantParams);
+  const [actMin, actMax] =
+    built.clamp ?? clampRange(step, c.quant[step.output] as QuantParams, c.exact !== undefined);
   const attr = [0, 0, 0, 0, 0, 0];
   (built.attr ?? layout.attr).forEach((v, i) => (attr[i] = v));
   const in0 = c.table.run(inputs);

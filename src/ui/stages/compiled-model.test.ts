@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import charLm from '../../../examples/char-lm.json';
 import mnist from '../../../examples/mnist-mlp.json';
 import { readBlob } from '../../core/blob/reader.ts';
+import { importTflite } from '../../core/import/tflite/index.ts';
+import { int8MlpFloatIo, MLP_Q } from '../../core/import/tflite/test-int8.ts';
+import type { ExactQuant } from '../../core/quant/exact.ts';
 import { MinnowError } from '../../core/errors.ts';
 import type { ModelSpec } from '../../core/model/types.ts';
 import { prepare, run } from '../../core/reference/interpreter.ts';
@@ -82,5 +85,21 @@ describe('what the page writer gets', () => {
     expect(isTokenStreamSpec(mnist as ModelSpec)).toBe(false);
     expect(isTokenStreamSpec({ ...lmSpec, layers: [] })).toBe(false);
     expect(isTokenStreamSpec({ layers: [{ type: 'Nope' }] } as unknown as ModelSpec)).toBe(false);
+  });
+});
+
+describe('compileForBoard for an imported int8 model', () => {
+  it('[PQ-1] compiles with the kept quantization, not calibration, as the CLI does', () => {
+    const imported = importTflite({ name: 'mlp8.tflite', bytes: int8MlpFloatIo().bytes });
+    const exact = imported.quantization as ExactQuant;
+    const compiled = ok(compileForBoard(imported.model, imported.weights, [], false, exact));
+    const blob = readBlob(compiled.blob);
+    expect(blob.tensors[blob.header.inputTensor]).toMatchObject({
+      scale: MLP_Q.x.scale,
+      zeroPoint: MLP_Q.x.zp,
+    });
+    const calibrated = ok(compileForBoard(imported.model, imported.weights, []));
+    const other = readBlob(calibrated.blob);
+    expect(other.tensors[other.header.inputTensor]?.scale).not.toBe(MLP_Q.x.scale);
   });
 });

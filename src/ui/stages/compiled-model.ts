@@ -5,6 +5,7 @@ import { analyzeModel } from '../../core/model/analyze.ts';
 import { isTokenStream } from '../../core/model/token-stream.ts';
 import { shapeSize, type AnalyzedModel, type ModelSpec } from '../../core/model/types.ts';
 import { randomInputs, randomWeights } from '../../core/quant/random-weights.ts';
+import type { ExactQuant } from '../../core/quant/exact.ts';
 import type { FloatWeights } from '../../core/quant/types.ts';
 import type { Sample } from '../device/RunSample.tsx';
 import { tokenCalibration } from './token-calibration.ts';
@@ -51,6 +52,8 @@ export function compileForBoard(
   samples: readonly Sample[],
   /** The samples are those saved with the project's last run. */
   saved = false,
+  /** An imported int8 model's own quantization: compiled as is, the samples only make the test vector. */
+  exact?: ExactQuant,
 ): CompiledModel {
   if (spec.layers.length === 0) return { status: 'empty' };
   try {
@@ -61,6 +64,7 @@ export function compileForBoard(
       calibration: calibration.inputs,
       testVector: true,
       ...(tokenStream ? { keepGruState: true } : {}),
+      ...(exact && weights ? { exact } : {}),
     });
     const crc = readBlob(blob).header.crc.toString(16).padStart(8, '0');
     return {

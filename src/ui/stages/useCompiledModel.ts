@@ -20,10 +20,11 @@ export function useCompiledModel(
   const spec = useModel();
   const saved = useEditor((s) => s.weights[s.currentId] ?? null);
   const weights = stale ? null : saved;
+  const exact = useEditor((s) => s.projects[s.currentId]?.quantization);
   const tokenStream = useMemo(() => isTokenStreamSpec(spec), [spec]);
   const active = opened.board || (opened.train && tokenStream);
   return useMemo(
-    () => (active ? compileForBoard(spec, weights, calibration.samples, calibration.saved) : null),
-    [active, spec, weights, calibration],
+    () => (active ? compileForBoard(spec, weights, calibration.samples, calibration.saved, exact) : null),
+    [active, spec, weights, calibration, exact],
   );
 }
