@@ -128,7 +128,8 @@ class Flattener {
         prev ??= INPUT_ID;
         continue;
       }
-      if (prev === undefined) {
+      // A nested model first in line declares the input itself.
+      if (prev === undefined && !MODEL_CLASSES.has(layer.className)) {
         this.setInput(layer);
         prev = INPUT_ID;
       }
