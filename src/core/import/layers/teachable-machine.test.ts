@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeUtf8 } from '../../blob/utf8.ts';
 import { analyzeModel } from '../../model/analyze.ts';
 import { importModelFiles } from '../index.ts';
-import { floatOutputs, int8Outputs, maxDiff, tfjsOutputs, uniform } from './test-compare.ts';
+import { floatOutputs, int8Outputs, maxDiff, seedWeights, tfjsOutputs, uniform } from './test-compare.ts';
 import { savedFiles } from './test-save.ts';
 
 type Sym = tf.SymbolicTensor;
@@ -71,6 +71,7 @@ function teachableMachineImageModel(): tf.Sequential {
 describe('Teachable Machine exports', () => {
   it('flattens the nested MobileNet and head into one model that computes what tfjs computes', async () => {
     const model = teachableMachineImageModel();
+    seedWeights(model, 9);
     const { json, shard } = await savedFiles(model);
     // Teachable Machine zips a metadata.json beside model.json and calls the shard weights.bin.
     const manifest = (json.weightsManifest as { paths: string[] }[])[0] as { paths: string[] };

@@ -59,3 +59,21 @@ export function maxDiff(a: readonly Float32Array[], b: readonly Float32Array[]):
   );
   return worst;
 }
+
+/**
+ * Sets every weight of a tfjs model from a seeded generator (tfjs's initializers are unseeded), kernels in
+ * ±1/√fan-in and BatchNormalization statistics away from the identity, so every test run sees the same model.
+ */
+export function seedWeights(model: tf.LayersModel, seed: number): void {
+  let k = seed;
+  for (const layer of model.layers) {
+    const values = layer.weights.map((w) => {
+      const size = w.shape.reduce((a: number, b) => a * (b ?? 1), 1);
+      const fanIn = w.shape.length > 1 ? size / (w.shape.at(-1) ?? 1) : 4;
+      const variance = w.originalName.endsWith('variance');
+      const [lo, hi] = variance ? [0.5, 1.5] : [-1 / Math.sqrt(fanIn), 1 / Math.sqrt(fanIn)];
+      return tf.tensor(uniform(1, size, k++, lo, hi)[0] as Float32Array, w.shape as number[]);
+    });
+    if (values.length > 0) layer.setWeights(values);
+  }
+}

@@ -2,13 +2,12 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { analyzeModel } from '../../model/analyze.ts';
 import { importModelFiles } from '../index.ts';
-import { floatOutputs, int8Outputs, maxDiff, tfjsOutputs, uniform } from './test-compare.ts';
+import { floatOutputs, int8Outputs, maxDiff, seedWeights, tfjsOutputs, uniform } from './test-compare.ts';
 import { savedModel } from './test-save.ts';
-
-tf.util.seedrandom?.('minnow');
 
 /** Imports what tfjs saved and checks every layer's shape and parameter count against tfjs's own. */
 async function importAndCompare(model: tf.LayersModel) {
+  seedWeights(model, 5);
   const imported = importModelFiles(await savedModel(model));
   const analyzed = analyzeModel(imported.model);
   for (const layer of analyzed.layers) {

@@ -135,7 +135,7 @@ class Flattener {
       }
       prev = MODEL_CLASSES.has(layer.className)
         ? this.expand(layer.raw, prev, layer.name)
-        : this.emit(layer, [prev]);
+        : this.emit(layer, [prev ?? INPUT_ID]);
     }
     if (prev === undefined)
       throw this.fail(where, 'the model has no layers.', 'Export a model with at least one layer.');
