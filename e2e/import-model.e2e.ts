@@ -36,6 +36,21 @@ function keywordSpotter(): tf.Sequential {
   });
 }
 
+/** Drops what tfjs saves for `model` (model.json and its shard) on the first element matching `selector`. */
+async function dropFiles(selector: string, model: tf.LayersModel): Promise<void> {
+  const { json, shard } = await savedFiles(model);
+  const transfer = await app.page.evaluateHandle(
+    ({ text, bytes, shardName }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'model.json', { type: 'application/json' }));
+      dt.items.add(new File([Uint8Array.from(bytes)], shardName));
+      return dt;
+    },
+    { text: JSON.stringify(json), bytes: [...shard], shardName: SHARD },
+  );
+  await app.page.locator(selector).first().dispatchEvent('drop', { dataTransfer: transfer });
+}
+
 describe('importing a tfjs Layers model', () => {
   it('takes model.json with its .bin through the Import button and shows it on the canvas with the gauge', async () => {
     await expect.poll(() => app.page.getByText('Start your network').isVisible()).toBe(true);
@@ -83,31 +98,31 @@ describe('importing a tfjs Layers model', () => {
     await screenshot(app.page, 'imported-too-big');
   });
 
-  it('imports files dropped on the canvas, and refuses an LSTM naming it and what to use instead', async () => {
+  it('imports files dropped anywhere on the app, and refuses an LSTM naming it and what to use instead', async () => {
+    const mlp = tf.sequential({
+      name: 'pose_classifier',
+      layers: [
+        tf.layers.dense({ inputShape: [34], units: 16, activation: 'relu' }),
+        tf.layers.dense({ units: 3 }),
+      ],
+    });
+    await dropFiles('nav.palette', mlp);
+    await expect.poll(() => app.page.locator('.project-name').textContent()).toBe('pose_classifier');
+    await expect.poll(() => app.page.locator('.layer-node').count()).toBe(2);
+
     const lstm = tf.sequential({
       layers: [
         tf.layers.lstm({ inputShape: [10, 3], units: 4, name: 'memory' }),
         tf.layers.dense({ units: 2 }),
       ],
     });
-    const { json, shard } = await savedFiles(lstm);
-    const before = await app.page.locator('.project-name').textContent();
-    const dropped = await app.page.evaluateHandle(
-      ({ text, bytes, shardName }) => {
-        const transfer = new DataTransfer();
-        transfer.items.add(new File([text], 'model.json', { type: 'application/json' }));
-        transfer.items.add(new File([Uint8Array.from(bytes)], shardName));
-        return transfer;
-      },
-      { text: JSON.stringify(json), bytes: [...shard], shardName: SHARD },
-    );
-    await app.page.dispatchEvent('[data-testid="canvas"]', 'drop', { dataTransfer: dropped });
+    await dropFiles('[data-testid="canvas"]', lstm);
     const notice = app.page.getByTestId('notice');
     await expect
       .poll(() => notice.textContent())
       .toMatch(/Cannot import model\.json and 1 more file: E672 Layer 0 "memory" \(LSTM\)/);
     expect(await notice.textContent()).toMatch(/LSTM: not supported; GRU is/);
-    expect(await app.page.locator('.project-name').textContent()).toBe(before);
+    expect(await app.page.locator('.project-name').textContent()).toBe('pose_classifier');
     expect(app.errors).toEqual([]);
   });
 });

@@ -1,7 +1,6 @@
 import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import type { DragEvent } from 'react';
 import type { Inspection } from '../budget/inspection.ts';
-import { useImportFiles } from '../files/useImportFiles.ts';
 import { useActions, useEditor } from '../hooks/useEditor.ts';
 import { CanvasEmpty } from './CanvasEmpty.tsx';
 import { LAYER_MIME } from './drop.ts';
@@ -20,20 +19,13 @@ function Flow({ inspection }: { inspection: Inspection }) {
   const { screenToFlowPosition } = useReactFlow();
   useFitOnChange(canvas.nodes.length);
   useRevealSelected(canvas.nodes);
-  const importFiles = useImportFiles();
   const onDragOver = (e: DragEvent) => {
-    if (!e.dataTransfer.types.includes(LAYER_MIME) && !e.dataTransfer.types.includes('Files')) return;
+    if (!e.dataTransfer.types.includes(LAYER_MIME)) return;
     e.preventDefault();
     e.dataTransfer.dropEffect = 'copy';
   };
   const onDrop = (e: DragEvent) => {
     const type = e.dataTransfer.getData(LAYER_MIME);
-    // Files dropped from the desktop (a model.json with its shards, a .tflite, a project) are imported.
-    if (!type && e.dataTransfer.files.length > 0) {
-      e.preventDefault();
-      void importFiles([...e.dataTransfer.files]);
-      return;
-    }
     if (!type) return;
     e.preventDefault();
     canvas.insertAt(type, screenToFlowPosition({ x: e.clientX, y: e.clientY }).y);
