@@ -113,6 +113,15 @@ describe('importing a damaged or unsupported tfjs model says why, with a code', 
     expect(refusal(asFiles(json, shard)).message).toMatch(/2 outputs/);
   });
 
+  it('E677: a topology with more layers than any Minnow model holds is refused before it is walked', () => {
+    const layers = Array.from({ length: 1600 }, (_, i) => ({
+      class_name: 'Dense',
+      config: { name: `d${i}`, units: 1, ...(i === 0 ? { batch_input_shape: [null, 1] } : {}) },
+    }));
+    const json = { modelTopology: { class_name: 'Sequential', config: { layers } }, weightsManifest: [] };
+    expect(refusal([text('model.json', JSON.stringify(json))]).message).toMatch(/more than 1500 layers/);
+  });
+
   it('E678: absurd shapes in the topology or the manifest, with no huge allocation', async () => {
     const { json, shard } = await dense();
     const first = json.modelTopology.config.layers[0].config;

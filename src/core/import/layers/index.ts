@@ -28,7 +28,7 @@ export function importLayersModel(files: readonly ImportFile[]): ImportedModel {
   const renamed = topology.nodes.filter((n) => n.name !== n.kerasName);
   if (renamed.length > 0) {
     notes.unshift(
-      `Layers with a name used twice were renamed: ${renamed.map((n) => `"${n.kerasName}" → "${n.name}"`).join(', ')}.`,
+      `Layers whose name was used twice (or is longer than 64 characters) were renamed: ${renamed.map((n) => `"${n.kerasName}" → "${n.name}"`).join(', ')}.`,
     );
   }
   const model: ModelSpec = {

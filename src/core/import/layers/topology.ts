@@ -24,7 +24,9 @@ export interface FlatTopology {
 
 const MODEL_CLASSES = new Set(['Sequential', 'Model', 'Functional']);
 /** Minnow models hold at most 1,000 layers; a file with far more is refused before it is walked. */
-const MAX_LAYERS = 4000;
+const MAX_LAYERS = 1500;
+/** Minnow layer ids have at most 64 characters; a longer name is cut, leaving room for a suffix. */
+const MAX_ID = 60;
 
 interface RawLayer {
   readonly className: string;
@@ -97,8 +99,9 @@ class Flattener {
 
   /** Adds a node; a name a nested model already used (or Minnow reserves) gets a suffix, noted by the caller. */
   private emit(layer: RawLayer, inbound: readonly string[]): string {
-    let name = layer.name;
-    for (let k = 2; this.used.has(name) || name === INPUT_ID; k++) name = `${layer.name}_${k}`;
+    const base = layer.name.slice(0, MAX_ID);
+    let name = base;
+    for (let k = 2; this.used.has(name) || name === INPUT_ID; k++) name = `${base}_${k}`;
     this.used.add(name);
     this.nodes.push({
       className: layer.className,
