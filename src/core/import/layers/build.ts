@@ -22,9 +22,19 @@ class WeightIndex {
   private readonly used = new Set<ManifestWeight>();
   constructor(private readonly all: readonly ManifestWeight[]) {}
 
+  /**
+   * `<layer>/<weight>` at the end of the name first; else any name with a `<layer>` folder ending in
+   * `/<weight>`, as Keras names a recurrent layer's weights after its cell (`gru/gru_cell/kernel`).
+   */
   find(layer: string, weight: string): ManifestWeight | undefined {
     const key = `${layer}/${weight}`;
-    return this.all.find((w) => !this.used.has(w) && (w.name === key || w.name.endsWith(`/${key}`)));
+    const free = this.all.filter((w) => !this.used.has(w));
+    const exact = free.find((w) => w.name === key || w.name.endsWith(`/${key}`));
+    if (exact) return exact;
+    return free.find((w) => {
+      const parts = w.name.split('/');
+      return parts.at(-1) === weight && parts.slice(0, -1).includes(layer);
+    });
   }
 
   take(layer: string, weight: string): ManifestWeight | undefined {

@@ -94,6 +94,26 @@ describe('Keras models converted with tensorflowjs_converter', () => {
     expect(out?.[0]).toBeCloseTo(3, 5);
   });
 
+  it("finds a Keras GRU's weights named after its cell (gru/gru_cell/kernel)", () => {
+    const layers = [
+      { class_name: 'InputLayer', config: { name: 'in', batch_input_shape: [null, 3, 2] } },
+      {
+        class_name: 'GRU',
+        config: { name: 'gru', units: 1, reset_after: false, recurrent_activation: 'sigmoid' },
+      },
+    ];
+    const kernel = [1, 2, 3, 4, 5, 6];
+    const files = converted({ class_name: 'Sequential', config: { name: 'seq', layers } }, [
+      { name: 'gru/gru_cell/kernel', shape: [2, 3], values: kernel },
+      { name: 'gru/gru_cell/recurrent_kernel', shape: [1, 3], values: [7, 8, 9] },
+      { name: 'gru/gru_cell/bias', shape: [3], values: [0.1, 0.2, 0.3] },
+    ]);
+    const imported = importModelFiles(files);
+    expect([...(imported.weights.gru?.kernel ?? [])]).toEqual(kernel);
+    expect([...(imported.weights.gru?.recurrent_kernel ?? [])]).toEqual([7, 8, 9]);
+    expect(imported.model.layers[0]).toMatchObject({ type: 'GRU', recurrentActivation: 'sigmoid' });
+  });
+
   it('reads a Keras 2 Sequential under model_config with nested-model weight names', () => {
     const layers = [
       {
