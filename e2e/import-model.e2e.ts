@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { savedFiles, SHARD } from '../src/core/import/layers/test-save.ts';
-import { screenshot, text, verdict } from './app.ts';
+import { savedProjectFile, screenshot, text, verdict } from './app.ts';
 import { writeFolder } from './files.ts';
 import { useAppPage } from './session.ts';
 
@@ -70,6 +70,13 @@ describe('importing a tfjs Layers model', () => {
     await screenshot(app.page, 'imported-tfjs-model');
     // The notes stay until read and dismissed.
     await app.page.getByRole('button', { name: 'Dismiss' }).click();
+    await stage(/Board/);
+    await expect.poll(() => app.page.getByTestId('blob-source').textContent()).toMatch(/trained weights/);
+    // The weights are saved with the project: after a reload the board still gets them.
+    await expect
+      .poll(async () => (await savedProjectFile<{ weights?: unknown }>(app.page))?.weights)
+      .toBeTruthy();
+    await app.page.reload();
     await stage(/Board/);
     await expect.poll(() => app.page.getByTestId('blob-source').textContent()).toMatch(/trained weights/);
     await stage(/Design/);
