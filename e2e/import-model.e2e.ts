@@ -82,7 +82,7 @@ describe('importing a tfjs Layers model', () => {
     await stage(/Design/);
   });
 
-  it('imports a model that fits no chip, and the gauge says why and what to change', async () => {
+  it('imports a model too big for the chip, and the gauge says why and what to change', async () => {
     const big = tf.sequential({
       name: 'big_camera_model',
       layers: [
