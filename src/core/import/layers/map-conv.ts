@@ -180,6 +180,52 @@ function globalAverage(axes: 1 | 2): Mapper {
   };
 }
 
+/** A global max pooling is a max pooling whose window is the whole input, then a Flatten of the 1-sized axes. */
+function globalMax(axes: 1 | 2): Mapper {
+  return (ctx) => {
+    checkWindow(ctx, axes);
+    if (flag(ctx.node, 'keepdims', false)) {
+      throw refuse(
+        ctx.node,
+        'it keeps the pooled axes (keepdims).',
+        `Use MaxPooling${axes}D with the whole input as its pool size.`,
+      );
+    }
+    const poolSize = (ctx.shapes[0] ?? []).slice(0, axes);
+    const poolId = `${ctx.node.name}_pool`;
+    ctx.note(
+      `${ctx.node.className} "${ctx.node.name}" became a MaxPooling${axes}D over the whole input ("${poolId}") and a Flatten.`,
+    );
+    return [
+      { id: poolId, type: `MaxPooling${axes}D`, inputs: ctx.inputs, params: { poolSize, strides: poolSize } },
+      { id: ctx.node.name, type: 'Flatten', inputs: [poolId], params: {} },
+    ];
+  };
+}
+
+/** AveragePooling1D over [steps, channels] is AveragePooling2D over the image [steps, 1, channels]. */
+const averagePooling1d: Mapper = (ctx) => {
+  checkWindow(ctx, 1);
+  const c = ctx.node.config;
+  const [pool = 2] = perAxisParam(c, 'pool_size', 1, 2) as number[];
+  const [stride = pool] = (perAxisParam(c, 'strides', 1) as number[] | undefined) ?? [pool];
+  const [steps = 0, channels = 0] = ctx.shapes[0] ?? [];
+  const [imageId, poolId] = [`${ctx.node.name}_as_image`, `${ctx.node.name}_pool`];
+  ctx.note(
+    `AveragePooling1D "${ctx.node.name}" became an AveragePooling2D over the sequence seen as a [${steps}, 1, ${channels}] image, between two Reshapes.`,
+  );
+  return [
+    { id: imageId, type: 'Reshape', inputs: ctx.inputs, params: { targetShape: [steps, 1, channels] } },
+    {
+      id: poolId,
+      type: 'AveragePooling2D',
+      inputs: [imageId],
+      params: { poolSize: [pool, 1], strides: [stride, 1], padding: param(c, 'padding') ?? 'valid' },
+    },
+    { id: ctx.node.name, type: 'Reshape', inputs: [poolId], params: { targetShape: [-1, channels] } },
+  ];
+};
+
 /** [[top, bottom], [left, right]] from Keras's `1`, `[1, 2]` or `[[0, 1], [0, 1]]`. */
 function pads(raw: unknown): (readonly [number, number])[] | undefined {
   const pair = (v: unknown): [number, number] | undefined =>
@@ -214,5 +260,8 @@ export const CONV_MAPPERS: Readonly<Record<string, Mapper>> = {
   AveragePooling2D: pooling('AveragePooling2D', 2),
   GlobalAveragePooling2D: globalAverage(2),
   GlobalAveragePooling1D: globalAverage(1),
+  GlobalMaxPooling2D: globalMax(2),
+  GlobalMaxPooling1D: globalMax(1),
+  AveragePooling1D: averagePooling1d,
   ZeroPadding2D: zeroPadding,
 };

@@ -136,4 +136,32 @@ describe('tfjs Layers models saved by tfjs itself', () => {
     const samples = uniform(8, 10, 5, 0, 20).map((x) => x.map(Math.floor));
     expect(maxDiff(floatOutputs(imported, samples), tfjsOutputs(model, samples))).toBeLessThan(1e-5);
   });
+
+  it('maps AveragePooling1D and global max pooling to Minnow pooling layers with the same outputs', async () => {
+    const sequence = tf.sequential({
+      layers: [
+        tf.layers.conv1d({ inputShape: [16, 3], filters: 4, kernelSize: 3, activation: 'relu', name: 'c1' }),
+        tf.layers.averagePooling1d({ poolSize: 2, name: 'avg' }),
+        tf.layers.conv1d({ filters: 4, kernelSize: 2, name: 'c2' }),
+        tf.layers.globalMaxPooling1d({ name: 'gmax1' }),
+        tf.layers.dense({ units: 2, name: 'out' }),
+      ],
+    });
+    const image = tf.sequential({
+      layers: [
+        tf.layers.conv2d({ inputShape: [8, 8, 2], filters: 3, kernelSize: 3, name: 'c' }),
+        tf.layers.globalMaxPooling2d({ name: 'gmax2' }),
+        tf.layers.dense({ units: 2, name: 'out' }),
+      ],
+    });
+    for (const [model, size] of [
+      [sequence, 16 * 3],
+      [image, 8 * 8 * 2],
+    ] as const) {
+      const { imported, analyzed } = await importAndCompare(model);
+      expect(analyzed.paramCount).toBe(model.countParams());
+      const samples = uniform(8, size, 21);
+      expect(maxDiff(floatOutputs(imported, samples), tfjsOutputs(model, samples))).toBeLessThan(1e-5);
+    }
+  });
 });

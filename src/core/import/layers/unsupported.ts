@@ -7,9 +7,6 @@ const INSTEAD: Readonly<Record<string, string>> = {
   Conv2DTranspose: 'Minnow has no transposed convolution; it runs classifiers and regressors, not decoders.',
   Conv3D: 'Minnow runs Conv1D and Conv2D; reshape the data to 2D.',
   UpSampling2D: 'Minnow has no upsampling; it runs classifiers and regressors, not decoders.',
-  GlobalMaxPooling2D: 'Use GlobalAveragePooling2D, or MaxPooling2D then Flatten.',
-  GlobalMaxPooling1D: 'Use GlobalAveragePooling1D, or MaxPooling1D then Flatten.',
-  AveragePooling1D: 'Use MaxPooling1D, or a Reshape to [steps, 1, channels] and AveragePooling2D.',
   LeakyReLU: 'Minnow runs ReLU, ReLU6, sigmoid, tanh and softmax; retrain with ReLU.',
   PReLU: 'Minnow runs ReLU, ReLU6, sigmoid, tanh and softmax; retrain with ReLU.',
   ELU: 'Minnow runs ReLU, ReLU6, sigmoid, tanh and softmax; retrain with ReLU.',
@@ -31,7 +28,7 @@ const INSTEAD: Readonly<Record<string, string>> = {
 };
 
 export const IMPORTED_CLASSES =
-  'InputLayer, Dense, Conv2D, Conv1D, DepthwiseConv2D, SeparableConv2D, MaxPooling2D, MaxPooling1D, AveragePooling2D, GlobalAveragePooling2D, GlobalAveragePooling1D, Flatten, Reshape, Dropout, BatchNormalization, Activation, ReLU, Softmax, Add, Concatenate, Embedding, GRU, ZeroPadding2D, Rescaling, Normalization and nested models';
+  'InputLayer, Dense, Conv2D, Conv1D, DepthwiseConv2D, SeparableConv2D, MaxPooling2D, MaxPooling1D, AveragePooling2D, AveragePooling1D, GlobalAveragePooling2D, GlobalAveragePooling1D, GlobalMaxPooling2D, GlobalMaxPooling1D, Flatten, Reshape, Dropout, BatchNormalization, Activation, ReLU, Softmax, Add, Concatenate, Embedding, GRU, ZeroPadding2D, Rescaling, Normalization and nested models';
 
 export function insteadOf(className: string): string {
   return INSTEAD[className] ?? `Minnow imports ${IMPORTED_CLASSES}; rebuild this part from those.`;
