@@ -5,10 +5,19 @@ import { refuse, type Emitted, type MapContext, type Mapped, type PendingPad } f
 import type { ManifestWeight } from './manifest.ts';
 import { CONV_MAPPERS, unfoldable } from './map-conv.ts';
 import { CORE_MAPPERS } from './map-core.ts';
+import { NORMALIZATION_MAPPERS } from './map-normalization.ts';
+import { POOLING_MAPPERS } from './map-pooling.ts';
+import { SEQUENCE_MAPPERS } from './map-sequence.ts';
 import type { FlatTopology, KerasNode } from './topology.ts';
 import { insteadOf } from './unsupported.ts';
 
-const MAPPERS: Readonly<Record<string, (ctx: MapContext) => Mapped>> = { ...CORE_MAPPERS, ...CONV_MAPPERS };
+const MAPPERS: Readonly<Record<string, (ctx: MapContext) => Mapped>> = {
+  ...CORE_MAPPERS,
+  ...SEQUENCE_MAPPERS,
+  ...NORMALIZATION_MAPPERS,
+  ...CONV_MAPPERS,
+  ...POOLING_MAPPERS,
+};
 /** Window layers that fold a ZeroPadding2D in front of them. */
 const PAD_FOLDERS = new Set(['Conv2D', 'DepthwiseConv2D', 'SeparableConv2D']);
 
