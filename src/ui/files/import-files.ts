@@ -17,7 +17,10 @@ export async function importFilesOf(files: readonly File[]): Promise<ImportFile[
 
 /** How the files are named in a notice: "model.json and 2 more files". */
 export function filesLabel(files: readonly File[]): string {
-  const main = files.find((f) => /\.(json|tflite)$/i.test(f.name)) ?? files[0];
+  const main =
+    files.find((f) => /(\.tflite|^model\.json)$/i.test(f.name)) ??
+    files.find((f) => /\.json$/i.test(f.name)) ??
+    files[0];
   const rest = files.length - 1;
   return rest > 0
     ? `${main?.name ?? 'the files'} and ${rest} more file${rest === 1 ? '' : 's'}`
