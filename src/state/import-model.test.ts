@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { savedModel, SHARD } from '../core/import/layers/test-save.ts';
 import { currentProject } from './store.ts';
+import { importedNotice } from './actions/import-notice.ts';
 import { testEditor } from './test-editor.ts';
 
 async function tinyFiles() {
@@ -49,5 +50,25 @@ describe('importing a tfjs model into the editor', () => {
       kind: 'error',
       text: expect.stringMatching(new RegExp(`^Cannot import model\\.json: E673 .*"${SHARD}"`)),
     });
+  });
+});
+
+describe('the notice after an import', () => {
+  const imported = {
+    model: { format: 'minnow-model', version: 1, name: 'kws', input: { shape: [4] }, layers: [] },
+    weights: {},
+    source: { format: 'tflite', file: 'kws.tflite' },
+  } as const;
+
+  it('lists at most six notes and counts the rest', () => {
+    const notes = Array.from({ length: 9 }, (_, i) => `note ${i}`);
+    const notice = importedNotice({ ...imported, notes }, 'kws.tflite');
+    expect(notice.details).toEqual([...notes.slice(0, 6), '… and 3 more changes of the same kind.']);
+  });
+
+  it("says when a model's own int8 quantization is not kept", () => {
+    const notice = importedNotice({ ...imported, notes: [], quantization: {} }, 'kws.tflite');
+    expect(notice.details).toEqual([expect.stringMatching(/int8 quantization is not kept/)]);
+    expect(importedNotice({ ...imported, notes: [] }, 'kws.tflite').details).toBeUndefined();
   });
 });

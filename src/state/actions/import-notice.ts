@@ -12,7 +12,15 @@ export function importedNotice(imported: ImportedModel, label: string): Notice {
   const text = `Imported “${imported.model.name}” (${layers} layers${trained}) from ${label}. It is ready to budget, quantize and flash.`;
   const notes = imported.notes.slice(0, MAX_NOTES);
   const more = imported.notes.length - notes.length;
-  const details = more > 0 ? [...notes, `… and ${more} more changes of the same kind.`] : notes;
+  const listed = more > 0 ? [...notes, `… and ${more} more changes of the same kind.`] : notes;
+  // A project in the IDE holds float weights only; say so rather than drop an int8 model's scales silently.
+  const requantized =
+    imported.quantization === undefined
+      ? []
+      : [
+          "The model's own int8 quantization is not kept in the IDE: the Board tab quantizes its weights again.",
+        ];
+  const details = [...listed, ...requantized];
   return { kind: 'info', text, ...(details.length > 0 ? { details } : {}) };
 }
 
