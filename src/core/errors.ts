@@ -701,6 +701,54 @@ export const ERRORS = {
     hint: 'Start from the char-lm template (Embedding 256×64, GRU, Dense of 256 units) and train it on your text.',
   },
 
+  // 67x: importing a tfjs Layers / Keras model (model.json and its weight shards)
+  IMPORT_NO_MODEL_JSON: {
+    code: 670,
+    message: 'No tfjs model among the files given ({files}): {detail}',
+    hint: 'Select one model.json (as written by tfjs model.save(), tensorflowjs_converter or Teachable Machine) together with its .bin weight files, or one .tflite file.',
+  },
+  IMPORT_MODEL_JSON: {
+    code: 671,
+    message: '{file} is not a tfjs Layers model: {detail}',
+    hint: 'Export the model again with tfjs model.save() or tensorflowjs_converter --output_format=tfjs_layers_model; a graph model (model.json with "format": "graph-model") cannot be imported.',
+  },
+  IMPORT_LAYER_UNSUPPORTED: {
+    code: 672,
+    message: 'Layer {index} "{name}" ({className}) cannot be imported: {detail}',
+    hint: '{instead}',
+  },
+  IMPORT_SHARD_MISSING: {
+    code: 673,
+    message: 'The weights manifest of {file} names the shard "{shard}", which is not among the files given.',
+    hint: 'Select model.json together with all its weight files ({shards}) in one go, or drop them all at once.',
+  },
+  IMPORT_SHARD_SIZE: {
+    code: 674,
+    message:
+      'The weight shards {shards} hold {bytes} bytes, but the weights the manifest lists need {needed}.',
+    hint: 'A shard is truncated or belongs to another model: export the model again and import model.json with the shards written with it.',
+  },
+  IMPORT_WEIGHT_DTYPE: {
+    code: 675,
+    message: 'Weight "{weight}" is stored as "{dtype}", which Minnow cannot read.',
+    hint: 'Minnow reads float32 weights and weights quantized to uint8, uint16 or float16 by tensorflowjs_converter; convert without other options.',
+  },
+  IMPORT_WEIGHT_MISSING: {
+    code: 676,
+    message: 'Layer {index} "{name}" ({className}) needs the weight "{weight}" of shape {shape}: {detail}',
+    hint: 'The weights manifest does not match the topology: import the model.json written together with these shards.',
+  },
+  IMPORT_TOPOLOGY: {
+    code: 677,
+    message: 'The topology of {file} is unusable at {place}: {detail}',
+    hint: '{fix}',
+  },
+  IMPORT_SHAPE: {
+    code: 678,
+    message: '{what} has the shape {shape}: {detail}',
+    hint: 'Sizes must be whole numbers from 1 up, a model input at most {max} values; the file is damaged or was written for another tool.',
+  },
+
   // 68x–69x: importing models made elsewhere (TensorFlow Lite)
   TFLITE_NOT_MODEL: {
     code: 680,

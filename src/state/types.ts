@@ -58,6 +58,8 @@ export interface Notice {
   readonly undoable?: boolean;
   /** Only for screen readers (announces what a keyboard action did without covering the page). */
   readonly quiet?: boolean;
+  /** Points listed under the text (what an import changed); such a notice stays until dismissed. */
+  readonly details?: readonly string[];
 }
 
 export interface UiSlice {

@@ -2,6 +2,7 @@ import { BottomPanel } from './BottomPanel.tsx';
 import { BudgetPanel } from './budget/BudgetPanel.tsx';
 import { Canvas } from './canvas/Canvas.tsx';
 import { NoticeBar } from './common/NoticeBar.tsx';
+import { useFileDrop } from './files/useFileDrop.ts';
 import { Header } from './Header.tsx';
 import { useShortcuts } from './hooks/useShortcuts.ts';
 import { useTheme } from './hooks/useTheme.ts';
@@ -20,8 +21,9 @@ export function App() {
   useTheme();
   useShortcuts();
   const { inspection, updating } = useInspection();
+  const fileDrop = useFileDrop();
   return (
-    <div className="app">
+    <div className="app" onDragOver={fileDrop.onDragOver} onDrop={fileDrop.onDrop}>
       <Header />
       <div className="workspace">
         <Palette />

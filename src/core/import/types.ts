@@ -1,4 +1,5 @@
 import type { ModelSpec } from '../model/types';
+import type { ExactQuant } from '../quant/exact';
 import type { FloatWeights } from '../quant/types';
 
 /** One file handed to an importer: a `.tflite`, a tfjs `model.json` or one of its weight shards. */
@@ -19,7 +20,7 @@ export interface ImportSource {
  * float weights the trainer, calibration and packing take as if trained here. `quantization` is present
  * only for an int8 model whose scales, zero points and integer weights must be kept exactly.
  */
-export interface ImportedModel<Q = unknown> {
+export interface ImportedModel<Q = ExactQuant> {
   readonly model: ModelSpec;
   readonly weights: FloatWeights;
   readonly quantization?: Q;

@@ -1,10 +1,12 @@
 import { isMinnowError } from '../../core/errors.ts';
+import { importModelFiles, type ImportFile } from '../../core/import/index.ts';
 import type { ModelSpec } from '../../core/model/types.ts';
 import { DEFAULT_CHIP, metaOf, modelName, newProject } from '../initial.ts';
 import { parseProjectText, type ProjectFile } from '../project-file.ts';
 import { currentProject } from '../store.ts';
 import type { EditorData, Project } from '../types.ts';
 import type { ActionContext } from './context.ts';
+import { importedNotice, refusedNotice } from './import-notice.ts';
 
 /** Creating, opening, renaming, duplicating, deleting and importing projects. */
 export function projectActions(ctx: ActionContext) {
@@ -102,6 +104,29 @@ export function projectActions(ctx: ActionContext) {
       );
     },
     importProject,
+    /**
+     * Imports a model from another framework (a .tflite, or a tfjs model.json with its shards) as a new
+     * project holding its trained weights. A refused model changes nothing: the notice says why.
+     */
+    importModel(files: readonly ImportFile[], label: string): boolean {
+      try {
+        const imported = importModelFiles(files);
+        const project = newProject(ctx.newId(), imported.model.name, ctx.nowIso(), imported.model);
+        const chipId = currentProject(get()).chipId || DEFAULT_CHIP;
+        add({
+          ...project,
+          chipId,
+          weights: imported.weights,
+          source: imported.source,
+          ...(imported.quantization ? { quantization: imported.quantization } : {}),
+        });
+        store.setState({ notice: importedNotice(imported, label) });
+        return true;
+      } catch (e) {
+        store.setState({ notice: refusedNotice(e, label) });
+        return false;
+      }
+    },
     /**
      * Imports a project or model file's text as a new project. A bad file changes no document: the notice
      * tells why it was refused. Returns whether it was imported.

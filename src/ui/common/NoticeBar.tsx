@@ -10,7 +10,7 @@ export function NoticeBar({ inDialog = false }: { inDialog?: boolean }) {
   const notice = useEditor((s) => (dialogOpen === inDialog ? s.notice : null));
   const { notify, undo } = useActions();
   useEffect(() => {
-    if (notice?.kind !== 'info' || inDialog) return;
+    if (notice?.kind !== 'info' || notice.details || inDialog) return;
     const timer = setTimeout(() => notify(null), INFO_MS);
     return () => clearTimeout(timer);
   }, [notice, notify, inDialog]);
@@ -30,7 +30,16 @@ export function NoticeBar({ inDialog = false }: { inDialog?: boolean }) {
       aria-live={isError ? 'assertive' : 'polite'}
     >
       <div className={`toast ${notice.kind}`} data-testid="notice">
-        <span>{notice.text}</span>
+        <span>
+          {notice.text}
+          {notice.details && (
+            <ul className="notice-details">
+              {notice.details.map((d) => (
+                <li key={d}>{d}</li>
+              ))}
+            </ul>
+          )}
+        </span>
         {notice.undoable && (
           <button
             type="button"
