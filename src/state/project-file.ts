@@ -1,3 +1,4 @@
+import { decodeCaptures, encodeCaptures } from '../core/capture/project-field.ts';
 import { MinnowError } from '../core/errors.ts';
 import { parseModelSpec } from '../core/model/analyze.ts';
 import type { ModelSpec } from '../core/model/types.ts';
@@ -39,7 +40,7 @@ export function parseProject(raw: unknown): ProjectFile {
       readable: `${READABLE_VERSIONS.slice(0, -1).join(', ')} and ${String(READABLE_VERSIONS.at(-1))}`,
     });
   }
-  const { version, name, chip, model, weights, training, createdAt, updatedAt } = parsePart(
+  const { version, name, chip, model, weights, training, captures, createdAt, updatedAt } = parsePart(
     projectFileSchema,
     raw,
     '',
@@ -56,6 +57,7 @@ export function parseProject(raw: unknown): ProjectFile {
     model: checkModel(model),
     ...(weights === undefined ? {} : { weights: decodeWeights(weights) }),
     ...(training === undefined ? {} : { training: decodeTraining(training) }),
+    ...(captures === undefined ? {} : { captures: decodeCaptures(captures) }),
     createdAt,
     updatedAt,
   };
@@ -119,6 +121,9 @@ export function toProjectFile(project: Project): Record<string, unknown> {
     model: project.model,
     ...(project.weights ? { weights: encodeWeights(project.weights) } : {}),
     ...withTraining(project.training),
+    ...(project.captures && project.captures.items.length > 0
+      ? { captures: encodeCaptures(project.captures) }
+      : {}),
     createdAt: project.createdAt,
     updatedAt: project.updatedAt,
   };

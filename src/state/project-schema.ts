@@ -27,6 +27,8 @@ export const projectFileSchema = z.strictObject({
   model: z.unknown(),
   weights: z.unknown().optional(),
   training: z.unknown().optional(),
+  /** Webcam frames and microphone clips (docs/PROJECT.md PC-1), any version; checked by decodeCaptures. */
+  captures: z.unknown().optional(),
   createdAt: isoTime,
   updatedAt: isoTime,
 });
