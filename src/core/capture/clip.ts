@@ -60,3 +60,38 @@ export class ClipCollector {
     return toInt16(resample(all, this.rate, SOUND_RATE, this.length));
   }
 }
+
+/**
+ * The last second (or clip length) of live audio at the device's rate, for a live test: each snapshot is
+ * made into a clip exactly as a recorded one is (resampled, rounded to int16).
+ */
+export class LiveWindow {
+  private readonly buffer: Float32Array;
+  private filled = 0;
+
+  constructor(
+    readonly rate: number,
+    readonly length: number,
+  ) {
+    this.buffer = new Float32Array(new ClipCollector(rate, length).needed);
+  }
+
+  push(block: Float32Array): void {
+    const n = this.buffer.length;
+    if (block.length >= n) this.buffer.set(block.subarray(block.length - n));
+    else {
+      this.buffer.copyWithin(0, block.length);
+      this.buffer.set(block, n - block.length);
+    }
+    this.filled = Math.min(n, this.filled + block.length);
+  }
+
+  /** True once a whole window has been heard. */
+  get full(): boolean {
+    return this.filled === this.buffer.length;
+  }
+
+  clip(): Int16Array {
+    return toInt16(resample(this.buffer, this.rate, SOUND_RATE, this.length));
+  }
+}

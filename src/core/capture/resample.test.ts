@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isMinnowError } from '../errors.ts';
-import { ClipCollector, clipLength, int16ToInput, toInt16 } from './clip.ts';
+import { ClipCollector, clipLength, int16ToInput, LiveWindow, toInt16 } from './clip.ts';
 import { resample, SOUND_RATE } from './resample.ts';
 
 const sine = (hz: number, rate: number, n: number, amp = 0.5) =>
@@ -96,5 +96,19 @@ describe('[D-9] clips: int16 storage and framing blocks into one clip', () => {
     expect(
       Math.abs((real[15999] as number) - 0.5 * Math.sin((2 * Math.PI * 1000 * 15999) / SOUND_RATE)),
     ).toBeLessThan(0.001);
+  });
+});
+
+describe('[D-12] the live window holds the latest audio', () => {
+  it('keeps the newest samples across blocks of any size and makes a clip of them', () => {
+    const live = new LiveWindow(16_000, 1600);
+    expect(live.full).toBe(false);
+    const ramp = Float32Array.from({ length: 5000 }, (_, i) => i / 32768);
+    for (let at = 0; at < ramp.length; at += 700) live.push(ramp.subarray(at, at + 700));
+    expect(live.full).toBe(true);
+    // At the same rate the clip is the window's first 1600 samples: the newest 1600 are 3400..4999.
+    expect([...live.clip().subarray(0, 3)]).toEqual([3400, 3401, 3402]);
+    live.push(ramp.subarray(0, 2000));
+    expect(live.clip()[0]).toBe(400);
   });
 });
