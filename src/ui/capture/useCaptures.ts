@@ -47,6 +47,9 @@ export function useCaptures(projectId: string, itemBytes: number): Captures {
   const current = useRef(set);
   const quotaNow = useRef(quota);
 
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => captureDb.onReplaced((id) => id === projectId && setGeneration((g) => g + 1)), [projectId]);
+
   useEffect(() => {
     let live = true;
     captureDb.load(projectId).then(
@@ -66,7 +69,7 @@ export function useCaptures(projectId: string, itemBytes: number): Captures {
     return () => {
       live = false;
     };
-  }, [projectId]);
+  }, [projectId, generation]);
 
   const refreshQuota = useCallback(
     () =>

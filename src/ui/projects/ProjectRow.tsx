@@ -71,7 +71,7 @@ export function ProjectRow({ id }: { id: string }) {
         <button
           type="button"
           className="small"
-          onClick={() => exportProject(store.getState(), id)}
+          onClick={() => void exportProject(store.getState(), id)}
           aria-label={`Export ${meta.name}`}
         >
           Export
