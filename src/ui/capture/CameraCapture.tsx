@@ -104,7 +104,8 @@ export function CameraCapture({
           </label>
           <p className="muted">
             The centre square, scaled to {w}×{h}
-            {shape[2] === 1 ? ' grey' : ' colour'} as the model sees it.
+            {shape[2] === 1 ? ' grey' : ' colour'} as the model sees it. Hold a class’s button, or select the
+            class and hold Space, to record; Ctrl+Z undoes.
           </p>
         </div>
       </div>
