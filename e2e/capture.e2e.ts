@@ -3,8 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { inject, describe, expect, it } from 'vitest';
 import { screenshot } from './app.ts';
+import { openSession } from './browser.ts';
 import { useAppPage } from './session.ts';
 
 const app = useAppPage();
@@ -148,6 +149,50 @@ describe('recording a data set with the webcam and the microphone (D-8 to D-12)'
     await page().getByRole('tab', { name: /Train/ }).click();
     await expect.poll(() => count('background-noise'), { timeout: 30_000 }).toBe(1);
     expect(await count('class-1')).toBe(1);
-    expect(app.errors).toEqual([]);
   }, 90_000);
+
+  let projectFile = '';
+
+  it('exports the project with its clips, and an import brings them back as a new project', async () => {
+    const [download] = await Promise.all([
+      page().waitForEvent('download'),
+      page().getByRole('button', { name: 'Export', exact: true }).click(),
+    ]);
+    projectFile = join(mkdtempSync(join(tmpdir(), 'minnow-capture-')), 'clap.minnow.json');
+    await download.saveAs(projectFile);
+    await page().getByTestId('import-file').setInputFiles(projectFile);
+    await expect.poll(() => page().getByText('Imported “clap” from clap.minnow.json.').count()).toBe(1);
+    await expect.poll(() => count('background-noise'), { timeout: 20_000 }).toBe(1);
+    expect(await count('class-1')).toBe(1);
+    expect(app.errors).toEqual([]);
+  }, 60_000);
+
+  it('says plainly when the microphone is refused, keeps what was recorded, and warns before storage is full', async () => {
+    const refused = await openSession(undefined, { mediaPrompt: true });
+    try {
+      const other = await refused.context.newPage();
+      // A nearly full disk: 85 MB of the site's 100 MB used.
+      await other.addInitScript(() => {
+        navigator.storage.estimate = () => Promise.resolve({ usage: 85 * 2 ** 20, quota: 100 * 2 ** 20 });
+      });
+      await other.goto(inject('baseUrl'));
+      await other.getByTestId('import-file').setInputFiles(projectFile);
+      await other.getByRole('tab', { name: /Train/ }).click();
+      await other.getByTestId('record-class-1').click();
+      await expect
+        .poll(() => other.getByTestId('capture-error').textContent(), { timeout: 20_000 })
+        .toMatch(
+          /^E700 The browser was not allowed to use the microphone\. .*Nothing recorded so far is lost\.$/,
+        );
+      const kept = other.getByTestId('capture-class-class-1').getByTestId('capture-count');
+      expect(await kept.textContent()).toBe('1');
+      expect(await other.getByTestId('capture-quota').getAttribute('data-level')).toBe('warn');
+      expect(await other.getByTestId('capture-quota').textContent()).toMatch(
+        /Storage is 85 % full \(85\.00 MB of 100\.00 MB used\): about \d+ more recordings fit\./,
+      );
+      await screenshot(other, 'capture-refused');
+    } finally {
+      await refused.close();
+    }
+  }, 60_000);
 });
