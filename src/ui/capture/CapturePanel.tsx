@@ -68,7 +68,8 @@ function CaptureBody({ projectId, inputShape, disabled, load, kind }: Props & { 
   const mine = captures.set.items.filter((c) => c.kind === kind);
   const onKey = (e: KeyboardEvent) => {
     // Ctrl+Z here undoes the last recording or deletion, not the model edit the app-wide key would undo.
-    if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'z') {
+    const typing = e.target instanceof HTMLInputElement;
+    if (!typing && (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'z') {
       e.preventDefault();
       e.stopPropagation();
       captures.undo();
@@ -109,7 +110,7 @@ function CaptureBody({ projectId, inputShape, disabled, load, kind }: Props & { 
           title="Undo the last recording or deletion (Ctrl+Z)"
           data-testid="capture-undo"
         >
-          Undo
+          Undo last recording
         </button>
         <button
           type="button"
