@@ -151,6 +151,29 @@ describe('recording a data set with the webcam and the microphone (D-8 to D-12)'
     expect(await count('class-1')).toBe(1);
   }, 90_000);
 
+  it('trains on four clips and classifies the microphone live', async () => {
+    await page().getByTestId('record-background-noise').click();
+    await expect.poll(() => count('background-noise'), { timeout: 20_000 }).toBe(2);
+    await page().getByTestId('record-class-1').click();
+    await expect.poll(() => count('class-1'), { timeout: 20_000 }).toBe(2);
+    await page().getByTestId('load-captures').click();
+    await expect.poll(() => page().getByTestId('data-count').textContent(), { timeout: 30_000 }).toBe('4');
+    await page().locator('#train-epochs').fill('2');
+    await page().getByTestId('train-start').click();
+    await expect
+      .poll(() => page().getByTestId('train-continue').isVisible(), { timeout: 90_000, interval: 500 })
+      .toBe(true);
+    await page().getByTestId('live-start').click();
+    await expect
+      .poll(() => page().getByTestId('live-panel').getByTestId('float-class').textContent(), {
+        timeout: 20_000,
+      })
+      .toMatch(/^(background noise|class 1)$/);
+    await page().getByTestId('live-panel').scrollIntoViewIfNeeded();
+    await screenshot(page(), 'capture-live-microphone');
+    await page().getByTestId('live-stop').click();
+  }, 150_000);
+
   let projectFile = '';
 
   it('exports the project with its clips, and an import brings them back as a new project', async () => {
@@ -162,8 +185,8 @@ describe('recording a data set with the webcam and the microphone (D-8 to D-12)'
     await download.saveAs(projectFile);
     await page().getByTestId('import-file').setInputFiles(projectFile);
     await expect.poll(() => page().getByText('Imported “clap” from clap.minnow.json.').count()).toBe(1);
-    await expect.poll(() => count('background-noise'), { timeout: 20_000 }).toBe(1);
-    expect(await count('class-1')).toBe(1);
+    await expect.poll(() => count('background-noise'), { timeout: 20_000 }).toBe(2);
+    expect(await count('class-1')).toBe(2);
     expect(app.errors).toEqual([]);
   }, 60_000);
 
@@ -185,7 +208,7 @@ describe('recording a data set with the webcam and the microphone (D-8 to D-12)'
           /^E700 The browser was not allowed to use the microphone\. .*Nothing recorded so far is lost\.$/,
         );
       const kept = other.getByTestId('capture-class-class-1').getByTestId('capture-count');
-      expect(await kept.textContent()).toBe('1');
+      expect(await kept.textContent()).toBe('2');
       expect(await other.getByTestId('capture-quota').getAttribute('data-level')).toBe('warn');
       expect(await other.getByTestId('capture-quota').textContent()).toMatch(
         /Storage is 85 % full \(85\.00 MB of 100\.00 MB used\): about \d+ more recordings fit\./,
