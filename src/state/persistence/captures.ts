@@ -1,3 +1,4 @@
+import { byTime } from '../../core/capture/edits.ts';
 import { checkCapture, checkClasses } from '../../core/capture/records.ts';
 import { EMPTY_SET, type Capture, type CaptureSet } from '../../core/capture/types.ts';
 import { MinnowError } from '../../core/errors.ts';
@@ -53,7 +54,7 @@ export async function loadCaptures(db: IDBDatabase, projectId: string): Promise<
       damaged++;
     }
   }
-  items.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+  items.sort(byTime);
   let classes: CaptureSet['classes'];
   try {
     const stored = (rawClasses as { classes?: unknown } | undefined)?.classes ?? EMPTY_SET.classes;

@@ -1,15 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { checkRoom, quotaView, type QuotaView } from '../../core/capture/quota.ts';
-import { classNameProblem } from '../../core/capture/records.ts';
+import {
+  addClass,
+  addItems,
+  pushAdd,
+  removeItems,
+  undoStep,
+  type Change,
+  type Step,
+} from '../../core/capture/edits.ts';
 import { EMPTY_SET, type Capture, type CaptureKind, type CaptureSet } from '../../core/capture/types.ts';
 import { MinnowError } from '../../core/errors.ts';
 import { captureDb } from './capture-db.ts';
 import { errorText } from './media-errors.ts';
-
-type Undo =
-  | { readonly kind: 'add'; readonly ids: string[]; readonly batch: string }
-  | { readonly kind: 'remove'; readonly items: readonly Capture[] }
-  | { readonly kind: 'classes'; readonly classes: CaptureSet['classes'] };
 
 export interface Captures {
   readonly set: CaptureSet;
@@ -42,7 +45,7 @@ export function useCaptures(projectId: string, itemBytes: number): Captures {
   const [error, setError] = useState<string | null>(null);
   const [quota, setQuota] = useState<QuotaView | null>(null);
   const [undoCount, setUndoCount] = useState(0);
-  const undos = useRef<Undo[]>([]);
+  const undos = useRef<Step[]>([]);
   // The latest set and quota for callbacks, written only where the state is set.
   const current = useRef(set);
   const quotaNow = useRef(quota);
@@ -82,7 +85,7 @@ export function useCaptures(projectId: string, itemBytes: number): Captures {
   useEffect(refreshQuota, [refreshQuota]);
 
   const apply = useCallback(
-    (next: CaptureSet, change: Parameters<typeof captureDb.write>[1]) => {
+    (next: CaptureSet, change: Change) => {
       current.current = next;
       setSet(next);
       captureDb.write(projectId, change).then(refreshQuota, (e: unknown) => {
@@ -91,9 +94,9 @@ export function useCaptures(projectId: string, itemBytes: number): Captures {
     },
     [projectId, refreshQuota],
   );
-  const push = (u: Undo) => {
-    undos.current.push(u);
-    setUndoCount(undos.current.length);
+  const setStack = (next: Step[]) => {
+    undos.current = next;
+    setUndoCount(next.length);
   };
 
   const add = useCallback(
@@ -104,11 +107,15 @@ export function useCaptures(projectId: string, itemBytes: number): Captures {
         setError(errorText(e));
         return false;
       }
-      const s = current.current;
-      apply({ ...s, items: [...s.items, ...items] }, { put: items });
-      const last = undos.current.at(-1);
-      if (last?.kind === 'add' && last.batch === batch) last.ids.push(...items.map((c) => c.id));
-      else push({ kind: 'add', ids: items.map((c) => c.id), batch });
+      const edit = addItems(current.current, items);
+      apply(edit.set, edit.change);
+      setStack(
+        pushAdd(
+          undos.current,
+          items.map((c) => c.id),
+          batch,
+        ),
+      );
       return true;
     },
     [apply],
@@ -116,42 +123,32 @@ export function useCaptures(projectId: string, itemBytes: number): Captures {
 
   const remove = useCallback(
     (ids: readonly string[]) => {
-      const s = current.current;
-      const gone = s.items.filter((c) => ids.includes(c.id));
-      if (gone.length === 0) return;
-      apply({ ...s, items: s.items.filter((c) => !ids.includes(c.id)) }, { remove: ids });
-      push({ kind: 'remove', items: gone });
+      const edit = removeItems(current.current, ids);
+      if (!edit) return;
+      apply(edit.set, edit.change);
+      setStack([...undos.current, edit.step]);
     },
     [apply],
   );
 
-  const addClass = useCallback(
+  const newClass = useCallback(
     (kind: CaptureKind, name: string): string | null => {
-      const s = current.current;
-      const problem = classNameProblem(name) ?? (s.classes[kind].includes(name) ? 'that class exists' : null);
-      if (problem) return problem;
-      const classes = { ...s.classes, [kind]: [...s.classes[kind], name] };
-      apply({ ...s, classes }, { classes });
-      push({ kind: 'classes', classes: s.classes });
+      const edit = addClass(current.current, kind, name);
+      if (typeof edit === 'string') return edit;
+      apply(edit.set, edit.change);
+      setStack([...undos.current, edit.step]);
       return null;
     },
     [apply],
   );
 
   const undo = useCallback(() => {
-    const u = undos.current.pop();
-    setUndoCount(undos.current.length);
-    const s = current.current;
-    if (!u) return;
-    if (u.kind === 'add')
-      apply({ ...s, items: s.items.filter((c) => !u.ids.includes(c.id)) }, { remove: u.ids });
-    else if (u.kind === 'remove') {
-      const items = [...s.items, ...u.items].sort(
-        (a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id),
-      );
-      apply({ ...s, items }, { put: u.items });
-    } else apply({ ...s, classes: u.classes }, { classes: u.classes });
+    const step = undos.current.at(-1);
+    if (!step) return;
+    setStack(undos.current.slice(0, -1));
+    const edit = undoStep(current.current, step);
+    apply(edit.set, edit.change);
   }, [apply]);
 
-  return { set, loaded, error, quota, canUndo: undoCount > 0, add, remove, addClass, undo };
+  return { set, loaded, error, quota, canUndo: undoCount > 0, add, remove, addClass: newClass, undo };
 }
