@@ -16,6 +16,8 @@ export interface ClassRowProps {
   /** Record: pressed (mouse, touch or Space) and released. */
   readonly onStart: () => void;
   readonly onStop: () => void;
+  /** Enter on the record button (a click with no pointer): records once, when that makes sense. */
+  readonly onTap?: () => void;
   readonly onDelete: (id: string) => void;
   readonly thumb: (c: Capture) => ReactNode;
 }
@@ -60,6 +62,7 @@ export function ClassRow(p: ClassRowProps) {
             p.onStart();
           }}
           onPointerUp={p.onStop}
+          onClick={(e) => e.detail === 0 && p.onTap?.()}
           onPointerCancel={p.onStop}
           onKeyDown={(e) => onKey(e, true)}
           onKeyUp={(e) => onKey(e, false)}

@@ -108,6 +108,7 @@ export function MicCapture({
             onSelect={() => setSelected(i)}
             onStart={() => void record(name)}
             onStop={() => undefined}
+            onTap={() => void record(name)}
             onDelete={(id) => captures.remove([id])}
             thumb={(c) => (c.kind === 'sound' ? <ClipThumb clip={c} /> : null)}
           />
