@@ -13,6 +13,9 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Chromium's fake camera (a moving test pattern) and microphone (a beep), allowed without a prompt.
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
 ];
 
 export interface Session {
@@ -26,16 +29,19 @@ export interface Session {
  */
 export async function openSession(
   viewport = { width: 1280, height: 720 },
-  options: { serviceWorkers?: 'allow' | 'block' } = {},
+  options: { serviceWorkers?: 'allow' | 'block'; mediaPrompt?: boolean } = {},
 ): Promise<Session> {
   const dir = mkdtempSync(join(tmpdir(), 'minnow-chromium-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: CHROMIUM_ARGS,
+    // With mediaPrompt the camera and microphone ask, and headless Chromium's unanswered prompt refuses.
+    args: options.mediaPrompt
+      ? CHROMIUM_ARGS.filter((a) => a !== '--use-fake-ui-for-media-stream')
+      : CHROMIUM_ARGS,
     viewport,
     acceptDownloads: true,
-    ...options,
+    ...(options.serviceWorkers ? { serviceWorkers: options.serviceWorkers } : {}),
   });
   return {
     context,

@@ -4,7 +4,7 @@
  * C interpreter (firmware-template/components/minnow/include/mn_status.h); change both or neither.
  *
  * Ranges: 1xx model file, 2xx planning and budget, 3xx blob format, 4xx interpreter,
- * 5xx device protocol, 6xx project files and data, 9xx CLI usage.
+ * 5xx device protocol, 6xx project files and data, 7xx capture (webcam, microphone), 9xx CLI usage.
  */
 
 export interface ErrorDef {
@@ -785,6 +785,59 @@ export const ERRORS = {
     code: 686,
     message: '{file}, row {row}: {detail}',
     hint: 'Write one input per row: {size} numbers separated by commas, nothing else.',
+  },
+
+  // 7xx: capture from the webcam and the microphone (docs/DATA.md D-8 to D-11)
+  CAPTURE_PERMISSION: {
+    code: 700,
+    message: 'The browser was not allowed to use the {device}.',
+    hint: 'Allow the {device} for this site (the icon at the left of the address bar), then press Record again. Nothing recorded so far is lost.',
+  },
+  CAPTURE_NO_DEVICE: {
+    code: 701,
+    message: 'No {device} was found.',
+    hint: 'Plug in a {device} (or free it from another program that is using it), then press Record again. Nothing recorded so far is lost.',
+  },
+  CAPTURE_DEVICE_FAILED: {
+    code: 702,
+    message: 'The {device} could not start: {detail}',
+    hint: 'Close other programs or tabs that use the {device}, then try again. Nothing recorded so far is lost.',
+  },
+  CAPTURE_UNSUPPORTED: {
+    code: 703,
+    message: 'This browser cannot record from a {device} on this page.',
+    hint: 'Open Minnow over https (or on localhost) in a current Chromium, Firefox or Safari.',
+  },
+  CAPTURE_RECORD: {
+    code: 704,
+    message: 'A stored capture is malformed at {path}: {detail}',
+    hint: 'Captures are written by Minnow; this one was damaged. It is skipped; the others are kept.',
+  },
+  CAPTURE_STORAGE_FULL: {
+    code: 705,
+    message: 'The browser storage for this site is almost full ({used} of {quota} used).',
+    hint: 'Delete captures you do not need, or export the project and its captures, before recording more.',
+  },
+  CAPTURE_SHAPE: {
+    code: 706,
+    message: 'Recording needs a model input of {expected}; this model reads {model}.',
+    hint: '{fix}',
+  },
+  CAPTURE_TOO_FEW: {
+    code: 707,
+    message:
+      'Only {classes} class(es) have recordings at the size the model reads ({shape}); training needs at least two.',
+    hint: 'Record a few samples in at least two classes.',
+  },
+  CAPTURE_SAVE: {
+    code: 708,
+    message: 'The captures could not be saved: {detail}',
+    hint: 'They stay on the page until it is closed: export the project now to keep them.',
+  },
+  CAPTURE_RATE: {
+    code: 709,
+    message: 'Cannot resample audio from {from} Hz to {to} Hz.',
+    hint: 'Sample rates must be whole numbers from 1 to 384000.',
   },
 
   // 9xx: CLI usage

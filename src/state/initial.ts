@@ -26,7 +26,7 @@ export function newProject(id: string, name: string, nowIso: string, model?: Mod
 }
 
 export function metaOf(project: Project): ProjectMeta {
-  const { model: _model, weights: _weights, training: _training, ...meta } = project;
+  const { model: _model, weights: _weights, training: _training, captures: _captures, ...meta } = project;
   return meta;
 }
 

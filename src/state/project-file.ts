@@ -1,3 +1,4 @@
+import { decodeCaptures, encodeCaptures } from '../core/capture/project-field.ts';
 import { MinnowError } from '../core/errors.ts';
 import { parseModelSpec } from '../core/model/analyze.ts';
 import type { ModelSpec } from '../core/model/types.ts';
@@ -43,8 +44,19 @@ export function parseProject(raw: unknown): ProjectFile {
       readable: `${READABLE_VERSIONS.slice(0, -1).join(', ')} and ${String(READABLE_VERSIONS.at(-1))}`,
     });
   }
-  const { version, name, chip, model, weights, training, source, quantization, createdAt, updatedAt } =
-    parsePart(projectFileSchema, raw, '');
+  const {
+    version,
+    name,
+    chip,
+    model,
+    weights,
+    training,
+    source,
+    quantization,
+    captures,
+    createdAt,
+    updatedAt,
+  } = parsePart(projectFileSchema, raw, '');
   if (version < 2 && weights !== undefined) {
     throw malformed('weights', 'weights need a version 2 file');
   }
@@ -75,6 +87,7 @@ export function parseProject(raw: unknown): ProjectFile {
     ...(training === undefined ? {} : { training: decodeTraining(training) }),
     ...(source === undefined ? {} : { source }),
     ...(exact === undefined ? {} : { quantization: exact }),
+    ...(captures === undefined ? {} : { captures: decodeCaptures(captures) }),
     createdAt,
     updatedAt,
   };
@@ -147,6 +160,9 @@ export function toProjectFile(project: Project): Record<string, unknown> {
     ...withTraining(project.training),
     ...(project.source ? { source: project.source } : {}),
     ...(project.quantization ? { quantization: encodeQuant(project.quantization) } : {}),
+    ...(project.captures && project.captures.items.length > 0
+      ? { captures: encodeCaptures(project.captures) }
+      : {}),
     createdAt: project.createdAt,
     updatedAt: project.updatedAt,
   };

@@ -31,6 +31,8 @@ export const projectFileSchema = z.strictObject({
     .strictObject({ format: z.enum(['tflite', 'tfjs-layers']), file: z.string().min(1).max(260) })
     .optional(),
   quantization: z.unknown().optional(),
+  /** Webcam frames and microphone clips (docs/PROJECT.md PC-1), any version; checked by decodeCaptures. */
+  captures: z.unknown().optional(),
   createdAt: isoTime,
   updatedAt: isoTime,
 });

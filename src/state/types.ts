@@ -1,3 +1,4 @@
+import type { CaptureSet } from '../core/capture/types.ts';
 import type { BoardMemory } from '../core/chips/types.ts';
 import type { ModelSpec } from '../core/model/types.ts';
 import type { FloatWeights } from '../core/quant/types.ts';
@@ -84,4 +85,6 @@ export interface Project extends ProjectMeta {
   readonly model: ModelSpec;
   readonly weights?: FloatWeights;
   readonly training?: TrainingRecord;
+  /** Recordings, carried only by files (export and import): the app keeps them in their own database. */
+  readonly captures?: CaptureSet;
 }

@@ -2,6 +2,7 @@ import { MinnowError } from '../../core/errors.ts';
 import { formatShape, shapeSize, type AnalyzedModel } from '../../core/model/types.ts';
 import { notTokenStream, trainingModel } from '../build/token-stream.ts';
 import type { DataSource } from '../worker/protocol.ts';
+import { captureDataset } from './captures.ts';
 import { conformDataset } from './conform.ts';
 import { parseCsv } from './csv.ts';
 import { gestureDataset } from './gestures.ts';
@@ -54,6 +55,8 @@ async function load(source: DataSource, model: AnalyzedModel, loaders: DataLoade
     }
     case 'images':
       return loaders.images(source.files, model.inputShape);
+    case 'captures':
+      return captureDataset(source.set, model.inputShape);
     case 'text': {
       const detail = notTokenStream(model);
       if (detail) throw new MinnowError('TEXT_NEEDS_TOKEN_MODEL', { model: model.name, detail });

@@ -1,3 +1,4 @@
+import { datasetFingerprint } from './fingerprint.ts';
 import { classCounts, sampleOf, type Dataset, type DataReport } from './types.ts';
 
 /** A few samples to show before training: values and what they are labelled. */
@@ -21,6 +22,8 @@ export interface DatasetSummary {
   /** For one input and one target value (sine): up to 300 (x, y) points to plot. */
   readonly points: readonly (readonly [number, number])[];
   readonly report: DataReport;
+  /** Order-independent hash of the (label, values) pairs: equal for the same samples however loaded. */
+  readonly fingerprint?: string;
 }
 
 const PER_CLASS = 3;
@@ -69,5 +72,6 @@ export function summarize(dataset: Dataset, report: DataReport): DatasetSummary 
     })),
     points,
     report,
+    fingerprint: datasetFingerprint(dataset, (i) => labelText(dataset, i)),
   };
 }

@@ -3,6 +3,7 @@
  * id); the worker answers each with one Reply carrying the same id, and streams WorkerEvents meanwhile.
  * Everything here survives structured cloning (typed arrays, plain objects, Files).
  */
+import type { CaptureSet } from '../../core/capture/types.ts';
 import type { ErrorDetails, ErrorId } from '../../core/errors.ts';
 import type { ModelSpec } from '../../core/model/types.ts';
 import type { FloatWeights } from '../../core/quant/types.ts';
@@ -27,6 +28,7 @@ export type DataSource =
     }
   | { readonly kind: 'imu-csv'; readonly name: string; readonly text: string; readonly stride?: number }
   | { readonly kind: 'images'; readonly files: readonly FolderFile[] }
+  | { readonly kind: 'captures'; readonly set: CaptureSet }
   | {
       readonly kind: 'text';
       readonly name: string;

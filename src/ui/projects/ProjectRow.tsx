@@ -10,7 +10,7 @@ export function ProjectRow({ id }: { id: string }) {
   const layers = useEditor((s) => s.models[id]?.layers.length ?? 0);
   const isOpen = useEditor((s) => s.currentId === id);
   const store = useStoreApi();
-  const { openProject, renameProject, duplicateProject, deleteProject } = useActions();
+  const { openProject, renameProject, duplicateProject, deleteProject, notify } = useActions();
   const [renaming, setRenaming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (!meta) return null;
@@ -71,7 +71,7 @@ export function ProjectRow({ id }: { id: string }) {
         <button
           type="button"
           className="small"
-          onClick={() => exportProject(store.getState(), id)}
+          onClick={() => void exportProject(store.getState(), id, notify)}
           aria-label={`Export ${meta.name}`}
         >
           Export

@@ -75,7 +75,7 @@ export function DataSummary({ summary, text = false }: { summary: DatasetSummary
   const classes = summary.task === 'classes';
   const many = manyClasses(summary.classNames.length);
   return (
-    <div className="data-summary" data-testid="data-summary">
+    <div className="data-summary" data-testid="data-summary" data-fingerprint={summary.fingerprint}>
       <p>
         <strong>{summary.name}</strong>:{' '}
         <span data-testid="data-count">{summary.count.toLocaleString('en')}</span> samples of shape [

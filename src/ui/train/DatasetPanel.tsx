@@ -1,4 +1,5 @@
 import type { DataSource } from '../../train/worker/protocol.ts';
+import { CapturePanel } from '../capture/CapturePanel.tsx';
 import { DataSummary } from './DataSummary.tsx';
 import { TextCorpus } from './TextCorpus.tsx';
 import type { TrainingActions } from './useTrainingSession.ts';
@@ -35,7 +36,10 @@ export function DatasetPanel({
           onLoad={load}
         />
       ) : (
-        <ValueSources disabled={!idle} load={load} inputShape={inputShape} />
+        <>
+          <ValueSources disabled={!idle} load={load} inputShape={inputShape} />
+          <CapturePanel projectId={storageKey} inputShape={inputShape} disabled={!idle} load={load} />
+        </>
       )}
       {view.busy === 'data' && <p className="muted">Loading…</p>}
       {view.dataset && <DataSummary summary={view.dataset} text={tokenStream} />}

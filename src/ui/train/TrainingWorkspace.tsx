@@ -16,6 +16,7 @@ import { TrainingPanel } from './TrainingPanel.tsx';
 import { TryPanel } from './TryPanel.tsx';
 import { useTrainingSession } from './useTrainingSession.ts';
 import { Notice } from '../common/Notice.tsx';
+import { LivePanel } from '../capture/LivePanel.tsx';
 import './train.css';
 
 export interface TrainingWorkspaceProps {
@@ -82,6 +83,7 @@ export function TrainingWorkspace(props: TrainingWorkspaceProps) {
         <TrainingPanel view={view} actions={actions} packings={packings} />
         <QuantizePanel view={view} actions={actions} {...(onShowLayer ? { onShowLayer } : {})} />
         {props.writer ?? <TryPanel view={view} actions={actions} />}
+        {!tokenStream && <LivePanel view={view} actions={actions} inputShape={model.input.shape} />}
       </div>
     </section>
   );

@@ -1,0 +1,147 @@
+import { useEffect, useState } from 'react';
+import { clipLength, int16ToInput, LiveWindow } from '../../core/capture/clip.ts';
+import { rgbToRgba } from '../../core/capture/crop.ts';
+import { captureKindFor } from '../../train/datasets/captures.ts';
+import { rgbaToInput } from '../../train/datasets/images.ts';
+import type { Prediction } from '../../train/worker/protocol.ts';
+import { PredictionBars } from '../train/PredictionBars.tsx';
+import type { TrainingView } from '../train/training-state.ts';
+import type { TrainingActions } from '../train/useTrainingSession.ts';
+import { grabFrame } from './frame-grab.ts';
+import { liveLoop } from './live-loop.ts';
+import { errorText } from './media-errors.ts';
+import { MicStream } from './mic-stream.ts';
+import { useCamera } from './useCamera.ts';
+
+/** Time between two live predictions: about five a second keeps the page responsive on a slow laptop. */
+const GAP_MS = 200;
+
+type Predict = TrainingActions['predict'];
+
+function CameraLive({
+  shape,
+  predict,
+  onPrediction,
+}: {
+  shape: readonly number[];
+  predict: Predict;
+  onPrediction: (p: Prediction) => void;
+}) {
+  const { video, on, error, start, stop } = useCamera();
+  useEffect(() => {
+    if (!on) return;
+    const canvas = new OffscreenCanvas(1, 1);
+    const [h = 0, w = 0] = shape;
+    return liveLoop(() => {
+      const rgb = video.current ? grabFrame(video.current, canvas, h, w) : null;
+      return rgb ? predict(rgbaToInput(rgbToRgba(rgb), shape)).then(onPrediction) : null;
+    }, GAP_MS);
+  }, [on, video, shape, predict, onPrediction]);
+  return (
+    <div className="live">
+      <video ref={video} muted playsInline aria-label="Live camera" />
+      <div className="button-row">
+        {on ? (
+          <button type="button" onClick={stop} data-testid="live-stop">
+            Stop
+          </button>
+        ) : (
+          <button type="button" onClick={() => void start()} data-testid="live-start">
+            Start the camera
+          </button>
+        )}
+      </div>
+      {error && (
+        <p className="capture-error" role="alert" data-testid="live-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function MicLive({
+  length,
+  predict,
+  onPrediction,
+}: {
+  length: number;
+  predict: Predict;
+  onPrediction: (p: Prediction) => void;
+}) {
+  const [mic, setMic] = useState<MicStream | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!mic) return;
+    const window = new LiveWindow(mic.rate, length);
+    const unlisten = mic.listen((block) => window.push(block));
+    const stopLoop = liveLoop(
+      () => (window.full ? predict(int16ToInput(window.clip())).then(onPrediction) : null),
+      GAP_MS,
+    );
+    return () => {
+      stopLoop();
+      unlisten();
+      mic.close();
+    };
+  }, [mic, length, predict, onPrediction]);
+  const start = () =>
+    MicStream.open().then(
+      (m) => (setError(null), setMic(m)),
+      (e: unknown) => setError(errorText(e)),
+    );
+  return (
+    <div className="live">
+      <div className="button-row">
+        {mic ? (
+          <button type="button" onClick={() => setMic(null)} data-testid="live-stop">
+            Stop
+          </button>
+        ) : (
+          <button type="button" onClick={() => void start()} data-testid="live-start">
+            Start listening
+          </button>
+        )}
+      </div>
+      {error && (
+        <p className="capture-error" role="alert" data-testid="live-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Live test (docs/DATA.md D-12): the trained model classifies the webcam or the microphone as it happens,
+ * float and int8 side by side, about five times a second.
+ */
+export function LivePanel({
+  view,
+  actions,
+  inputShape,
+}: {
+  view: TrainingView;
+  actions: TrainingActions;
+  inputShape: readonly number[];
+}) {
+  const [prediction, setPrediction] = useState<Prediction | null>(null);
+  const kind = captureKindFor(inputShape);
+  if (!kind || !view.trained || !view.dataset || view.state !== 'idle') return null;
+  const props = { predict: actions.predict, onPrediction: setPrediction };
+  return (
+    <section className="train-panel" aria-labelledby="live-title" data-testid="live-panel">
+      <h3 id="live-title">Live test</h3>
+      {kind === 'image' ? (
+        <CameraLive shape={inputShape} {...props} />
+      ) : (
+        <MicLive length={clipLength(inputShape)} {...props} />
+      )}
+      {prediction ? (
+        <PredictionBars prediction={prediction} names={view.dataset.classNames} />
+      ) : (
+        <p className="muted">Start, then show the model what it learned.</p>
+      )}
+    </section>
+  );
+}
