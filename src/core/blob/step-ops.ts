@@ -18,6 +18,7 @@ import type { WeightPacking } from '../quant/packing.ts';
 import { channelOp } from './channel-op.ts';
 import { embeddingOp } from './embedding-op.ts';
 import { gruOp } from './gru-op.ts';
+import { spectrogramOp } from './spectrogram-op.ts';
 import { ElementType, MAX_INPUTS, OPCODE } from './format.ts';
 
 export interface StepContext {
@@ -126,14 +127,16 @@ export function addStepOp(c: StepContext): void {
       ? gruOp(c)
       : c.embedding
         ? embeddingOp(c, c.embedding)
-        : step.op === 'Add' || step.op === 'Concatenate'
-          ? mergeOp(c)
-          : step.op === 'Softmax' || step.op === 'Activation'
-            ? elementwiseOp(c)
-            : {
-                constants: c.table.constants(step, []),
-                attr: step.op === 'GlobalAveragePooling2D' ? [] : poolAttr(c),
-              };
+        : step.op === 'Spectrogram'
+          ? spectrogramOp(c)
+          : step.op === 'Add' || step.op === 'Concatenate'
+            ? mergeOp(c)
+            : step.op === 'Softmax' || step.op === 'Activation'
+              ? elementwiseOp(c)
+              : {
+                  constants: c.table.constants(step, []),
+                  attr: step.op === 'GlobalAveragePooling2D' ? [] : poolAttr(c),
+                };
   const [actMin, actMax] =
     'clamp' in built && built.clamp ? built.clamp : clampRange(step, c.quant[step.output] as QuantParams);
   const attr = [0, 0, 0, 0, 0, 0];

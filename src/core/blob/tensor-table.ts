@@ -36,10 +36,11 @@ function decodeTensor(bytes: Uint8Array, header: RawHeader, id: number): TensorE
   const desc = view.getUint8(at);
   const type = desc & 0x0f;
   const constant = (desc & 0x80) !== 0;
-  if (!isElementType(type) || (!constant && type !== ElementType.INT8)) {
+  const activationType = type === ElementType.INT8 || type === ElementType.INT16;
+  if (!isElementType(type) || (!constant && !activationType)) {
     throw new MinnowError('BLOB_TENSOR_TYPE', {
       tensor: id,
-      type: constant ? type : `${type} for an activation (only 1, int8)`,
+      type: constant ? type : `${type} for an activation (only 1, int8, or 6, int16)`,
     });
   }
   const shape = decodeShape(view, at, (desc >> 4) & 0x07, constant);
@@ -66,6 +67,12 @@ function decodeTensor(bytes: Uint8Array, header: RawHeader, id: number): TensorE
     throw new MinnowError('BLOB_TENSOR_QUANT', {
       tensor: id,
       detail: 'a constant with a non-zero zero point or reserved field',
+    });
+  }
+  if (!constant && type === ElementType.INT16 && zeroPoint !== 0) {
+    throw new MinnowError('BLOB_TENSOR_QUANT', {
+      tensor: id,
+      detail: 'an int16 activation with a non-zero zero point',
     });
   }
   if (!constant && !isValidScale(scaleBits)) {
