@@ -72,5 +72,7 @@ uint8_t mn_embedding_consts(const uint8_t *entry);
 mn_status_t mn_embedding_values(const mn_op_t *op, const uint8_t *blob);
 MN_DECLARE_OP(gru);
 mn_status_t mn_gru_values(const mn_op_t *op, const uint8_t *blob);
+MN_DECLARE_OP(spectrogram);
+mn_status_t mn_spectrogram_values(const mn_op_t *op, const uint8_t *blob);
 
 #endif
