@@ -182,6 +182,20 @@ function main(): void {
     };
     if (writeCase(dir, { name, spec: parseModelJson(JSON.stringify(spec)), seed: 11 })) names.push(name);
   }
+  // Random models reading raw audio through a small Spectrogram.
+  for (
+    let seed = firstSeed, found = 0;
+    found < Math.ceil(wanted / 10) && seed < firstSeed + 40 * wanted;
+    seed++
+  ) {
+    const spec = randomModel(seed, { audio: true });
+    if (spec.layers[0]?.type !== 'Spectrogram') continue;
+    const name = `audio-${seed}`;
+    if (writeCase(dir, { name, spec, seed })) {
+      names.push(name);
+      found++;
+    }
+  }
   // The examples and some random models again with int4 and ternary weights in every packable layer.
   for (const file of exampleFiles) {
     const spec = parseModelJson(readFileSync(join('examples', file), 'utf8'));

@@ -39,7 +39,7 @@ export const spectrogram = defineOp({
     'Turns raw audio (one clip of samples) into a picture of its pitches over time: frames, FFT, mel bins, log.',
   kind: 'compute',
   schema,
-  examples: { frameLength: '"frameLength": 480' },
+  examples: {},
   arity: { min: 1, max: 1 },
   outputShape(p, [input = []], layer) {
     requireRank(layer, input, 1, '[samples]', 'Feed it the model input, raw audio such as [16000].');
