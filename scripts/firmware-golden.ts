@@ -32,6 +32,8 @@ interface Case {
   readonly spec: ModelSpec;
   readonly seed: number;
   readonly packing?: Readonly<Record<string, WeightPacking>>;
+  /** Audio input as pure tones, without noise (see audioInput). */
+  readonly tones?: boolean;
 }
 
 const PACKINGS: readonly WeightPacking[] = ['int8', 'int4', 'ternary'];
@@ -46,14 +48,18 @@ function packingOf(spec: ModelSpec, all: WeightPacking | undefined, seed: number
 /**
  * int16 audio (F-78) whose loudness halves every 320 samples through 16 levels, with a silent stretch, so
  * every block exponent of F-76 (0 … 15) and the all-zero frame occur: a tone plus noise, little-endian.
+ * With `tones`, pure tones of a new pitch at each level: their quiet bins hold little more than the FFT's
+ * rounding, so every rounding of F-76 shows in the features.
  */
-function audioInput(samples: number, rnd: ReturnType<typeof createRandom>): Int8Array {
+function audioInput(samples: number, rnd: ReturnType<typeof createRandom>, tones = false): Int8Array {
   const out = new Int8Array(2 * samples);
   const view = new DataView(out.buffer);
   for (let i = 0; i < samples; i++) {
     const level = Math.floor(i / 320) % 17;
     const amplitude = level === 16 ? 0 : 32767 * 2 ** -level;
-    const v = amplitude * (0.6 * Math.sin(i * 0.37) + 0.4 * (2 * rnd.float() - 1));
+    const v = tones
+      ? amplitude * Math.sin(i * (0.05 + 0.17 * level))
+      : amplitude * (0.6 * Math.sin(i * 0.37) + 0.4 * (2 * rnd.float() - 1));
     view.setInt16(2 * i, Math.round(v), true);
   }
   return out;
@@ -99,7 +105,7 @@ function writeCase(dir: string, c: Case): boolean {
   const rnd = createRandom(c.seed + 2);
   const audio = program.blob.tensors[inputTensor]?.type === ElementType.INT16;
   const input = audio
-    ? audioInput(size / 2, rnd)
+    ? audioInput(size / 2, rnd, c.tones)
     : Int8Array.from({ length: size }, () => rnd.int(-128, 127));
   const output = run(program, input, new Uint8Array(arenaSize));
   writeFileSync(join(dir, `${c.name}.bin`), blob);
@@ -180,7 +186,11 @@ function main(): void {
       input: { shape: [samples] },
       layers: [{ id: 'spec', type: 'Spectrogram', ...params }],
     };
-    if (writeCase(dir, { name, spec: parseModelJson(JSON.stringify(spec)), seed: 11 })) names.push(name);
+    for (const tones of [false, true]) {
+      const named = tones ? `${name}-tones` : name;
+      if (writeCase(dir, { name: named, spec: parseModelJson(JSON.stringify(spec)), seed: 11, tones }))
+        names.push(named);
+    }
   }
   // Random models reading raw audio through a small Spectrogram.
   for (

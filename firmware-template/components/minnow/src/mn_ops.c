@@ -52,7 +52,7 @@ static const mn_opdef_t k_ops[] = {
        mn_embedding_run),
     OP("GRU", 2, 2, 2, 0, GRU_CONSTS, 2, mn_gru_attr, gru, mn_gru_values, mn_gru_run),
     OP("Spectrogram", 2, 2, 1, 2, SPECTROGRAM_CONSTS, 2, mn_spectrogram_attr, spectrogram, mn_spectrogram_values,
-       mn_spectrogram_run),
+       MN_FAST(spectrogram)),
 };
 
 const mn_opdef_t *mn_opdef(uint8_t opcode) {

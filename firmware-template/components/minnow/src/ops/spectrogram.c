@@ -14,11 +14,11 @@ static const int32_t k_log2_knots[33] = {
     13968, 15055, 16117, 17156, 18173, 19168, 20143, 21098, 22034, 22952, 23852,
     24736, 25604, 26455, 27292, 28114, 28922, 29717, 30498, 31267, 32024, 32768};
 
-static uint32_t frame_step(const mn_op_t *op) { return (uint32_t)op->attr[0] | ((uint32_t)op->attr[1] << 8); }
+uint32_t mn_spectrogram_step(const mn_op_t *op) { return (uint32_t)op->attr[0] | ((uint32_t)op->attr[1] << 8); }
 
 mn_status_t mn_spectrogram_attr(const mn_op_t *op, const uint8_t *blob) {
     (void)blob;
-    return frame_step(op) >= 1u ? MN_OK : MN_E_BLOB_OP_ATTRIBUTES;
+    return mn_spectrogram_step(op) >= 1u ? MN_OK : MN_E_BLOB_OP_ATTRIBUTES;
 }
 
 mn_status_t mn_spectrogram_shape(const mn_op_t *op, const uint8_t *blob) {
@@ -28,7 +28,7 @@ mn_status_t mn_spectrogram_shape(const mn_op_t *op, const uint8_t *blob) {
     if (n < 2u || n > MN_MAX_FFT || (n & (n - 1u)) != 0 || tw->dim[1] != 2u) return MN_E_BLOB_OP_SHAPE;
     if (len > n || len > samples) return MN_E_BLOB_OP_SHAPE;
     if (!mn_is_shape(s, 1, 8u * n, 0, 0, 0) || s->offset % 4u != 0) return MN_E_BLOB_OP_SHAPE;
-    const uint32_t frames = 1u + (samples - len) / frame_step(op);
+    const uint32_t frames = 1u + (samples - len) / mn_spectrogram_step(op);
     if (mr->dim[1] != 2u || !mn_is_shape(&op->out, 2, frames, mr->dim[0], 0, 0)) return MN_E_BLOB_OP_SHAPE;
     return MN_OK;
 }
@@ -88,7 +88,7 @@ static uint32_t isqrt64(uint64_t v) {
 }
 
 /* log2(v) in Q15 for 1 ≤ v < 2^50 (F-76). */
-static int32_t log2q(uint64_t v) {
+int32_t mn_spectrogram_log2q(uint64_t v) {
     int32_t e = 0;
     while (e < 63 && (v >> (e + 1)) != 0) e++;
     const uint32_t u = (uint32_t)((e >= 16 ? v >> (e - 16) : v << (16 - e)) - 65536u);
@@ -146,11 +146,31 @@ static void fft(uint8_t *re, uint8_t *im, const uint8_t *tw, uint32_t n) {
     }
 }
 
+void mn_spectrogram_mel(const mn_op_t *op, const uint8_t *blob, const uint8_t *mag, int32_t k, int8_t *y) {
+    const uint8_t *mr = blob + op->k[2].offset, *mw = blob + op->k[3].offset;
+    uint32_t o = 0;
+    for (uint32_t m = 0; m < op->out.dim[1]; m++) {
+        const uint32_t start = mn_rd16(mr + 4u * m), count = mn_rd16(mr + 4u * m + 2u);
+        uint64_t e = 0;
+        for (uint32_t j = 0; j < count; j++) {
+            e += (uint64_t)(uint32_t)ld(mag + 4u * (start + j)) * mn_rd16(mw + 2u * (o + j));
+        }
+        o += count;
+        int32_t v = op->act_min;
+        if (e != 0) {
+            const int32_t l = mn_spectrogram_log2q(e) - 32768 * k - 24 * 32768 + 2048;
+            v = l >= 0 ? l >> 12 : -((-l + 4095) >> 12);
+            if (v < op->act_min) v = op->act_min;
+            if (v > op->act_max) v = op->act_max;
+        }
+        y[m] = (int8_t)v;
+    }
+}
+
 void mn_spectrogram_run(const mn_op_t *op, const uint8_t *blob, uint8_t *arena) {
     const uint8_t *x = arena + op->in[0].offset, *win = blob + op->k[0].offset, *tw = blob + op->k[1].offset;
-    const uint8_t *mr = blob + op->k[2].offset, *mw = blob + op->k[3].offset;
     uint8_t *re = arena + op->in[1].offset;
-    const uint32_t n = 2u * op->k[1].dim[0], len = op->k[0].dim[0], step = frame_step(op);
+    const uint32_t n = 2u * op->k[1].dim[0], len = op->k[0].dim[0], step = mn_spectrogram_step(op);
     uint8_t *im = re + 4u * n;
     uint32_t bits = 0;
     while ((1u << bits) < n) bits++;
@@ -164,22 +184,6 @@ void mn_spectrogram_run(const mn_op_t *op, const uint8_t *blob, uint8_t *arena) 
             const int64_t r = ld(re + 4u * q), i = ld(im + 4u * q);
             st(re + 4u * q, (int32_t)isqrt64((uint64_t)(r * r + i * i)));
         }
-        uint32_t o = 0;
-        for (uint32_t m = 0; m < mels; m++) {
-            const uint32_t start = mn_rd16(mr + 4u * m), count = mn_rd16(mr + 4u * m + 2u);
-            uint64_t e = 0;
-            for (uint32_t j = 0; j < count; j++) {
-                e += (uint64_t)(uint32_t)ld(re + 4u * (start + j)) * mn_rd16(mw + 2u * (o + j));
-            }
-            o += count;
-            int32_t v = op->act_min;
-            if (e != 0) {
-                const int32_t l = log2q(e) - 32768 * k - 24 * 32768 + 2048;
-                v = l >= 0 ? l >> 12 : -((-l + 4095) >> 12);
-                if (v < op->act_min) v = op->act_min;
-                if (v > op->act_max) v = op->act_max;
-            }
-            y[f * mels + m] = (int8_t)v;
-        }
+        mn_spectrogram_mel(op, blob, re, k, y + f * mels);
     }
 }
