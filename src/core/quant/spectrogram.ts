@@ -112,6 +112,12 @@ export function tablesFor(p: SpectrogramParams): SpectrogramTables {
   return t;
 }
 
+/** F-77: flash bytes of a layer's four 16-bit tables (window, twiddles, mel ranges, mel weights). */
+export function tableBytes(p: SpectrogramParams): number {
+  const t = tablesFor(p);
+  return 2 * (t.window.length + t.twiddles.length + t.melRanges.length + t.melWeights.length);
+}
+
 /**
  * The features a model trains on and calibrates with: the integer kernel's own output (F-76) as real values,
  * so training, the browser's reference run and the board see the same numbers exactly.
