@@ -1,6 +1,7 @@
 import { MinnowError } from '../errors.ts';
 import { ALIGN, byteSize, ElementType, ENTRY_SIZE, HEADER_SIZE, isElementType } from './format.ts';
 import { dataRegionStart, type RawHeader } from './header.ts';
+import type { QuantParams } from '../quant/types.ts';
 import type { TensorEntry } from './types.ts';
 
 /** Bytes a tensor occupies (F-30). */
@@ -9,6 +10,13 @@ export function tensorBytes(t: Pick<TensorEntry, 'type' | 'shape'>): number {
     t.type,
     t.shape.reduce((a, b) => a * b, 1),
   );
+}
+
+/** An activation's quantization as the host quantizes real values for it: int8, or int16 samples (F-78). */
+export function quantOf(t: Pick<TensorEntry, 'type' | 'scale' | 'zeroPoint'>): QuantParams {
+  return t.type === ElementType.INT16
+    ? { scale: t.scale, zeroPoint: t.zeroPoint, bits: 16 }
+    : { scale: t.scale, zeroPoint: t.zeroPoint };
 }
 
 /** F-31, F-32: rank and dims; returns the shape or a problem. */
