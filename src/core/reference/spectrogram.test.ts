@@ -85,6 +85,21 @@ describe('the Spectrogram kernel [F-76] [F-77] [F-78]', () => {
     expect(input).toMatchObject({ type: 6, shape: [16000], scale: 1 / 32768, zeroPoint: 0 });
   });
 
+  it('[F-78] the compiler refuses raw audio read by another layer too, naming the Spectrogram', () => {
+    const twoReaders = analyzeModel({
+      ...spec,
+      layers: [
+        { id: 'spec', type: 'Spectrogram' },
+        { id: 'raw', type: 'Dense', units: 2, inputs: ['input'] },
+        { id: 'flat', type: 'Flatten', inputs: ['spec'] },
+        { id: 'join', type: 'Concatenate', inputs: ['flat', 'raw'] },
+      ],
+    });
+    expect(() => compileModel(twoReaders, {}, { calibration: [noise(0.1)] })).toThrow(
+      expect.objectContaining({ id: 'COMPILE_UNSUPPORTED', layerId: 'spec' }),
+    );
+  });
+
   it('[F-76] [F-78] the reader refuses broken Spectrogram ops with the code of the broken rule', () => {
     const base = compiled().blob;
     const { parsed, tensorAt, opAt } = layout(base);
