@@ -9,6 +9,7 @@ import { analyzeModel } from '../src/core/model/analyze.ts';
 import { planModel } from '../src/core/plan/index.ts';
 import { randomModel } from '../src/core/testing/random-model.ts';
 import { benchBlob, formatBlobBench } from './bench-blob.ts';
+import { formatAudioBench } from './bench-audio.ts';
 import { formatGateBench } from './bench-gates.ts';
 import { formatImportBench } from './bench-import.ts';
 import { deepModel } from './deep-model.ts';
@@ -103,3 +104,7 @@ console.log('\n## GRU gate functions, integer (Q12 in, Q15 out) against float, p
 console.log(formatGateBench());
 console.log('\n## Model import: time and peak memory of a generated .tflite (each in a fresh process)');
 console.log(formatImportBench());
+console.log(
+  '\n## Audio front end per 1 s clip (gauge estimate; `npm run bench:firmware` adds the RV32 count)',
+);
+console.log(formatAudioBench());

@@ -30,6 +30,15 @@ for variant in naive fast; do
     awk '{ printf "%-24s %12s instructions\n", $2, $(NF-1) }'
 done
 
+echo "== audio front end: the Spectrogram alone on one 1 s clip (16 kHz, default parameters)"
+printf '%s\n' audio-features >"$OUT/golden/audio.txt"
+for variant in naive fast; do
+  n=$("$QEMU" "$OUT/parity-$variant.elf" "$OUT/golden" audio.txt -v | awk '/^ok/ { print $(NF-1) }')
+  echo "-- $variant: $n instructions per clip"
+done
+# The optimized kernel is the one the firmware runs: its count beside each chip's clock.
+npx tsx scripts/bench-audio.ts "$n"
+
 echo "== char-LM, instructions per generated token (one run of one token): ternary everywhere, the example as written"
 echo "   (int8 table, ternary GRU and Dense), then every layer int8, int4 and ternary with the ratio to int8"
 printf '%s\n' char-lm example-char-lm example-char-lm-int8 example-char-lm-int4 example-char-lm-ternary \

@@ -14,7 +14,10 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileModel } from '../src/core/blob/compile.ts';
+import { ElementType } from '../src/core/blob/format.ts';
 import { readBlob } from '../src/core/blob/reader.ts';
+import { tensorBytes } from '../src/core/blob/tensor-table.ts';
+import type { TensorEntry } from '../src/core/blob/types.ts';
 import { isMinnowError } from '../src/core/errors.ts';
 import { analyzeModel, parseModelJson, type ModelSpec } from '../src/core/model/index.ts';
 import { PACKABLE_OPS, type WeightPacking } from '../src/core/quant/packing.ts';
@@ -29,6 +32,8 @@ interface Case {
   readonly spec: ModelSpec;
   readonly seed: number;
   readonly packing?: Readonly<Record<string, WeightPacking>>;
+  /** Audio input as pure tones, without noise (see audioInput). */
+  readonly tones?: boolean;
 }
 
 const PACKINGS: readonly WeightPacking[] = ['int8', 'int4', 'ternary'];
@@ -39,6 +44,43 @@ function packingOf(spec: ModelSpec, all: WeightPacking | undefined, seed: number
   const layers = spec.layers.filter((l) => PACKABLE_OPS.has(l.type));
   return Object.fromEntries(layers.map((l) => [l.id, all ?? rnd.pick(PACKINGS)]));
 }
+
+/**
+ * int16 audio (F-78) whose loudness halves every 320 samples through 16 levels, with a silent stretch, so
+ * every block exponent of F-76 (0 … 15) and the all-zero frame occur: a tone plus noise, little-endian.
+ * With `tones`, pure tones of a new pitch at each level: their quiet bins hold little more than the FFT's
+ * rounding, so every rounding of F-76 shows in the features.
+ */
+function audioInput(samples: number, rnd: ReturnType<typeof createRandom>, tones = false): Int8Array {
+  const out = new Int8Array(2 * samples);
+  const view = new DataView(out.buffer);
+  for (let i = 0; i < samples; i++) {
+    const level = Math.floor(i / 320) % 17;
+    const amplitude = level === 16 ? 0 : 32767 * 2 ** -level;
+    const v = tones
+      ? amplitude * Math.sin(i * (0.05 + 0.17 * level))
+      : amplitude * (0.6 * Math.sin(i * 0.37) + 0.4 * (2 * rnd.float() - 1));
+    view.setInt16(2 * i, Math.round(v), true);
+  }
+  return out;
+}
+
+const AUDIO_CASES: readonly (readonly [string, number, Record<string, number>])[] = [
+  ['audio-features', 16000, {}],
+  [
+    'audio-features-8k',
+    4000,
+    {
+      sampleRate: 8000,
+      frameLength: 200,
+      frameStep: 80,
+      fftLength: 256,
+      melBins: 20,
+      lowHz: 60,
+      highHz: 3800,
+    },
+  ],
+];
 
 /** Compiles one case and writes its three files; returns false when the compiler refuses the model. */
 function writeCase(dir: string, c: Case): boolean {
@@ -58,9 +100,13 @@ function writeCase(dir: string, c: Case): boolean {
   }
   const program = prepare(readBlob(blob));
   const { inputTensor, arenaSize } = program.blob.header;
-  const size = program.blob.tensors[inputTensor]?.shape.reduce((a, b) => a * b, 1) ?? 0;
+  // Bytes, not elements: an int16 audio input (F-78) takes two per sample.
+  const size = tensorBytes(program.blob.tensors[inputTensor] as TensorEntry);
   const rnd = createRandom(c.seed + 2);
-  const input = Int8Array.from({ length: size }, () => rnd.int(-128, 127));
+  const audio = program.blob.tensors[inputTensor]?.type === ElementType.INT16;
+  const input = audio
+    ? audioInput(size / 2, rnd, c.tones)
+    : Int8Array.from({ length: size }, () => rnd.int(-128, 127));
   const output = run(program, input, new Uint8Array(arenaSize));
   writeFileSync(join(dir, `${c.name}.bin`), blob);
   writeFileSync(join(dir, `${c.name}.in`), new Uint8Array(input.buffer));
@@ -130,6 +176,36 @@ function main(): void {
     }
   }
   names.push(...tokenCases(dir, firstSeed, Math.ceil(wanted / 10)));
+  // The audio front end alone (its features are the model output, compared byte for byte), with the
+  // default parameters and with other ones.
+  for (const [name, samples, params] of AUDIO_CASES) {
+    const spec = {
+      format: 'minnow-model',
+      version: 1,
+      name,
+      input: { shape: [samples] },
+      layers: [{ id: 'spec', type: 'Spectrogram', ...params }],
+    };
+    for (const tones of [false, true]) {
+      const named = tones ? `${name}-tones` : name;
+      if (writeCase(dir, { name: named, spec: parseModelJson(JSON.stringify(spec)), seed: 11, tones }))
+        names.push(named);
+    }
+  }
+  // Random models reading raw audio through a small Spectrogram.
+  for (
+    let seed = firstSeed, found = 0;
+    found < Math.ceil(wanted / 10) && seed < firstSeed + 40 * wanted;
+    seed++
+  ) {
+    const spec = randomModel(seed, { audio: true });
+    if (spec.layers[0]?.type !== 'Spectrogram') continue;
+    const name = `audio-${seed}`;
+    if (writeCase(dir, { name, spec, seed })) {
+      names.push(name);
+      found++;
+    }
+  }
   // The examples and some random models again with int4 and ternary weights in every packable layer (and
   // int8 for an example whose layers ask for a packing: the baseline of the bench's per-token ratios).
   for (const file of exampleFiles) {

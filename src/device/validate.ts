@@ -1,5 +1,6 @@
 import { readBlob } from '../core/blob/reader.ts';
 import type { Blob, TensorEntry } from '../core/blob/types.ts';
+import { quantOf } from '../core/blob/tensor-table.ts';
 import { quantizeTensor } from '../core/quant/calibrate.ts';
 import { prepare, run } from '../core/reference/interpreter.ts';
 import type { BoardInfo } from '../core/protocol/index.ts';
@@ -53,7 +54,7 @@ export function inputTensor(blob: Blob): TensorEntry {
 /** A float sample as the model's int8 input. */
 export function quantizeInput(blob: Blob, values: Float32Array): Int8Array {
   const t = inputTensor(blob);
-  return quantizeTensor(values, { scale: t.scale, zeroPoint: t.zeroPoint });
+  return quantizeTensor(values, quantOf(t));
 }
 
 /**

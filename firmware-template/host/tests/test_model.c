@@ -86,6 +86,17 @@ static mn_status_t edited2(uint32_t at, uint8_t value, uint32_t at2, uint8_t val
     return open_blob(len, &m);
 }
 
+/* The Dense blob with its input x [3] made int16 [2] (so it stays inside the 5-byte arena) and zero point zp. */
+static mn_status_t int16_input(uint8_t zp) {
+    mn_model_t m;
+    uint32_t len = dense_blob(127, NULL, NULL);
+    s_b.out[64] = 0x16;
+    s_b.out[65] = zp;
+    s_b.out[66] = 2;
+    bb_reseal(s_b.out);
+    return open_blob(len, &m);
+}
+
 static mn_status_t edited(uint32_t at, uint8_t value, int reseal) { return edited2(at, value, at, value, reseal); }
 
 static void test_header_errors(void) {
@@ -120,7 +131,7 @@ static void test_header_errors(void) {
 static void test_table_errors(void) {
     const uint32_t t0 = 64, op0 = 64 + 5 * 16;
     mn_test("[F-30] unknown element types");
-    MN_CHECK(edited(t0 + 2 * 16, 0x86, 1) == MN_E_BLOB_TENSOR_TYPE);
+    MN_CHECK(edited(t0 + 2 * 16, 0x87, 1) == MN_E_BLOB_TENSOR_TYPE);
     mn_test("[F-31] [F-32] ranks and dims");
     MN_CHECK(edited(t0, 0x41, 1) == MN_E_BLOB_TENSOR_SHAPE);
     MN_CHECK(edited(t0 + 4, 1, 1) == MN_E_BLOB_TENSOR_SHAPE);
@@ -136,9 +147,12 @@ static void test_table_errors(void) {
     mn_test("[F-17] input and output are activation tensors");
     MN_CHECK(edited(24, 2, 1) == MN_E_BLOB_IO_TENSOR);
     MN_CHECK(edited(26, 9, 1) == MN_E_BLOB_IO_TENSOR);
+    mn_test("[F-78] int16 activations: zero point 0, read only as a Spectrogram's samples");
+    MN_CHECK(int16_input(1) == MN_E_BLOB_TENSOR_QUANT);
+    MN_CHECK(int16_input(0) == MN_E_BLOB_OP_OPERANDS);
     mn_test("[F-40] unknown op codes");
     MN_CHECK(edited(op0, 0, 1) == MN_E_BLOB_OPCODE);
-    MN_CHECK(edited(op0, 16, 1) == MN_E_BLOB_OPCODE);
+    MN_CHECK(edited(op0, 17, 1) == MN_E_BLOB_OPCODE);
     MN_CHECK(edited(op0, 99, 1) == MN_E_BLOB_OPCODE);
     mn_test("[F-41] operand counts, kinds and element types");
     MN_CHECK(edited(op0 + 1, 2, 1) == MN_E_BLOB_OP_OPERANDS);

@@ -48,6 +48,16 @@ describe('minnow run: where its input comes from', () => {
     expect(int8File('v.bin')[0]).toBe(expected);
   });
 
+  it('[F-78] --values gives an audio model its samples as little-endian int16 (value × 32768)', async () => {
+    await compile(join(EXAMPLES, 'keyword-spotting.json'), at('kws.bin'));
+    const values = Array.from({ length: 16000 }, (_, i) => (i === 0 ? 0.5 : i === 1 ? -1 : 0)).join(',');
+    const { code } = await runCli(['run', at('kws.bin'), '--values', values, '--save-input', at('kws.in')]);
+    expect(code).toBe(0);
+    const bytes = readFileSync(at('kws.in'));
+    expect(bytes.length).toBe(32000);
+    expect([bytes.readInt16LE(0), bytes.readInt16LE(2), bytes.readInt16LE(4)]).toEqual([16384, -32768, 0]);
+  });
+
   it('refuses a wrong count, a non-number and two inputs at once with E901 naming the fix', async () => {
     const cases: [string[], RegExp][] = [
       [['--values', '0.5,0.2'], /gave 2 numbers; the model input \[1\] takes 1/],

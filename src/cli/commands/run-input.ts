@@ -1,8 +1,8 @@
 import { testVectorOf } from '../../core/blob/reader.ts';
-import { tensorBytes } from '../../core/blob/tensor-table.ts';
+import { quantOf } from '../../core/blob/tensor-table.ts';
 import type { Blob, TensorEntry } from '../../core/blob/types.ts';
 import { MinnowError } from '../../core/errors.ts';
-import { quantizeValue } from '../../core/quant/calibrate.ts';
+import { quantizeTensor } from '../../core/quant/calibrate.ts';
 import { flagString, type ParsedArgs } from '../args.ts';
 import { readBinaryFile } from '../read.ts';
 
@@ -17,17 +17,19 @@ function usage(detail: string): MinnowError {
 /** Real values, comma or space separated, quantized with the blob's own input scale and zero point. */
 function fromValues(text: string, tensor: TensorEntry): Int8Array {
   const parts = text.split(/[\s,]+/).filter((p) => p !== '');
-  const size = tensorBytes(tensor);
+  const size = tensor.shape.reduce((a, b) => a * b, 1);
   if (parts.length !== size) {
     throw usage(
       `--values gave ${parts.length} numbers; the model input [${tensor.shape.join(', ')}] takes ${size}.`,
     );
   }
-  return Int8Array.from(parts, (p, i) => {
+  const values = Float32Array.from(parts, (p, i) => {
     const v = Number(p);
     if (!Number.isFinite(v)) throw usage(`--values: "${p}" (number ${i + 1}) is not a finite number.`);
-    return quantizeValue(v, tensor);
+    return v;
   });
+  // int8 bytes, or little-endian int16 samples for an audio input (F-78).
+  return quantizeTensor(values, quantOf(tensor));
 }
 
 /** The int8 input bytes of a run: a raw file, real values, or the test input the blob embeds. */

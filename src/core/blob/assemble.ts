@@ -10,12 +10,13 @@ export function storedShape(shape: Shape): number[] {
 }
 
 /** Typed values as the little-endian bytes of the data region (F-1). */
-export function constantBytes(values: Int8Array | Int32Array | Uint16Array): Uint8Array {
+export function constantBytes(values: Int8Array | Int32Array | Uint16Array | Int16Array): Uint8Array {
   const out = new Uint8Array(values.byteLength);
   const view = new DataView(out.buffer);
   values.forEach((v, i) => {
     if (values instanceof Int32Array) view.setInt32(4 * i, v, true);
     else if (values instanceof Uint16Array) view.setUint16(2 * i, v, true);
+    else if (values instanceof Int16Array) view.setInt16(2 * i, v, true);
     else view.setInt8(i, v);
   });
   return out;
@@ -63,7 +64,7 @@ export class TableBuilder {
     list: readonly {
       type: ElementType;
       shape: readonly number[];
-      values: Int8Array | Int32Array | Uint16Array;
+      values: Int8Array | Int32Array | Uint16Array | Int16Array;
     }[],
   ): number {
     if (list.length === 0) return NO_TENSOR;

@@ -13,6 +13,7 @@ import { storedShape, TableBuilder } from './assemble.ts';
 import { ElementType } from './format.ts';
 import { checkBlobLimits } from './limits.ts';
 import { readBlob } from './reader.ts';
+import { checkAudioInput } from './spectrogram-op.ts';
 import { addStepOp } from './step-ops.ts';
 import type { BlobContent } from './types.ts';
 import { writeBlob } from './writer.ts';
@@ -68,6 +69,7 @@ function content(
   options: Pick<CompileOptions, 'packing' | 'keepGruState' | 'exact'> = {},
 ) {
   const graph = plan.graph;
+  checkAudioInput(graph);
   const stateOffset = (step: number) => {
     const state = plan.states.find((s) => s.step === step);
     if (!state) throw new Error(`step ${step} has no state in the plan`);
@@ -86,7 +88,7 @@ function content(
     table.add(
       {
         constant: false,
-        type: ElementType.INT8,
+        type: q.bits === 16 ? ElementType.INT16 : ElementType.INT8,
         shape: storedShape(t.shape),
         offset,
         scale: q.scale,

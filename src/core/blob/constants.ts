@@ -4,7 +4,7 @@ import { ElementType } from './format.ts';
 import type { TensorEntry } from './types.ts';
 
 /**
- * The values of a constant: int8 viewed in place (as C reads weights from flash), int32 and uint16 decoded
+ * The values of a constant: int8 viewed in place (as C reads weights from flash), int32, uint16 and int16 decoded
  * little-endian (F-1) into typed arrays, int4 and ternary weights unpacked to their levels (F-30).
  */
 export function constantValues(bytes: Uint8Array, t: TensorEntry): ConstantValues {
@@ -15,6 +15,8 @@ export function constantValues(bytes: Uint8Array, t: TensorEntry): ConstantValue
       return Int32Array.from({ length: count }, (_, i) => view.getInt32(4 * i, true));
     case ElementType.UINT16:
       return Uint16Array.from({ length: count }, (_, i) => view.getUint16(2 * i, true));
+    case ElementType.INT16:
+      return Int16Array.from({ length: count }, (_, i) => view.getInt16(2 * i, true));
     case ElementType.INT4:
     case ElementType.TERNARY:
       return unpackLevels(t.type, bytes.subarray(t.offset), count);

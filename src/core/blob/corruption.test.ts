@@ -82,7 +82,7 @@ const con = parsed.tensors.findIndex(
 );
 const setDesc = (id: number, desc: number) => (v: DataView) => v.setUint8(tensorAt(id), desc);
 const desc = (id: number) => new DataView(BASE.buffer).getUint8(tensorAt(id));
-for (const type of [0, 6, 15])
+for (const type of [0, 7, 15])
   add(`tensor type ${type}`, 'BLOB_TENSOR_TYPE', setDesc(con, (desc(con) & 0xf0) | type));
 add('an int32 activation', 'BLOB_TENSOR_TYPE', setDesc(act, (desc(act) & 0xf0) | ElementType.INT32));
 for (const rank of [0, 5, 7])
@@ -129,7 +129,7 @@ const conv = opIndex(OPCODE.Conv2D);
 const dense = opIndex(OPCODE.Dense);
 const addOp = opIndex(OPCODE.Add);
 const pool = opIndex(OPCODE.MaxPooling2D);
-for (const opcode of [0, 16, 255])
+for (const opcode of [0, 17, 255])
   add(`op code ${opcode}`, 'BLOB_OPCODE', (v) => v.setUint8(opAt(0), opcode));
 add('Dense with two inputs', 'BLOB_OP_OPERANDS', (v) => v.setUint8(opAt(dense) + 1, 2));
 add('Add with one input', 'BLOB_OP_OPERANDS', (v) => v.setUint8(opAt(addOp) + 1, 1));

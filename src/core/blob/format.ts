@@ -37,11 +37,11 @@ export const HEADER = {
 } as const;
 
 /** F-30: element type codes, which also declare the packing. */
-export const ElementType = { INT8: 1, INT32: 2, UINT16: 3, INT4: 4, TERNARY: 5 } as const;
+export const ElementType = { INT8: 1, INT32: 2, UINT16: 3, INT4: 4, TERNARY: 5, INT16: 6 } as const;
 export type ElementType = (typeof ElementType)[keyof typeof ElementType];
 
 export function isElementType(code: number): code is ElementType {
-  return code >= 1 && code <= 5;
+  return code >= 1 && code <= 6;
 }
 
 /** Bytes taken by `count` elements of `type` (F-30). */
@@ -52,6 +52,7 @@ export function byteSize(type: ElementType, count: number): number {
     case ElementType.INT32:
       return 4 * count;
     case ElementType.UINT16:
+    case ElementType.INT16:
       return 2 * count;
     case ElementType.INT4:
       return Math.ceil(count / 2);
@@ -77,6 +78,7 @@ export const OPCODE = {
   BatchNormalization: 13,
   Embedding: 14,
   GRU: 15,
+  Spectrogram: 16,
 } as const;
 
 export function align16(n: number): number {

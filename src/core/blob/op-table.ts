@@ -76,10 +76,14 @@ function resolve(
   for (let i = 0; i < op.nIn; i++) {
     const t = activationOf(tensors, op.in0 + i, kernel.inputRank, 'input');
     if (typeof t === 'string') return t;
+    const type = kernel.inputTypes?.[i] ?? ElementType.INT8;
+    if (t.type !== type) return `input ${op.in0 + i} has element type ${t.type}, not ${type} (F-78)`;
     inputs.push(t);
   }
   const output = activationOf(tensors, op.out, kernel.outputRank, 'output');
   if (typeof output === 'string') return output;
+  if (output.type !== ElementType.INT8)
+    return `output ${op.out} has element type ${output.type}, not int8 (F-78)`;
   const constants = constantsOf(kernel, op, tensors);
   if (typeof constants === 'string') return constants;
   return { index, op, inputs, output, constants };

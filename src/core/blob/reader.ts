@@ -1,5 +1,5 @@
 import { MinnowError } from '../errors.ts';
-import { ALIGN, FLAG_TEST_VECTOR } from './format.ts';
+import { ALIGN, ElementType, FLAG_TEST_VECTOR } from './format.ts';
 import { dataRegionStart, readHeader, type RawHeader } from './header.ts';
 import { readOps } from './op-table.ts';
 import { readTensors, tensorBytes } from './tensor-table.ts';
@@ -13,6 +13,12 @@ function checkIo(header: RawHeader, tensors: readonly TensorEntry[]): void {
   ] as const) {
     if (tensors[id]?.constant !== false) throw new MinnowError('BLOB_IO_TENSOR', { which, tensor: id });
   }
+  // F-78: only the input may be int16.
+  if (tensors[header.outputTensor]?.type !== ElementType.INT8)
+    throw new MinnowError('BLOB_IO_TENSOR', {
+      which: 'output (int16, not int8)',
+      tensor: header.outputTensor,
+    });
 }
 
 /** F-19 */

@@ -13,6 +13,7 @@ import { noKernel, unsupported } from '../quant/unsupported.ts';
 import { EMBEDDING_SCALED } from '../reference/embedding.ts';
 import { ownValue } from '../text-keys.ts';
 import { ElementType, MAX_INPUTS, OPCODE } from './format.ts';
+import { spectrogramLayout } from './spectrogram-op.ts';
 
 /** A constant tensor of an op, before its values exist. */
 export interface ConstantLayout {
@@ -29,6 +30,8 @@ export interface StepLayout {
   /** In table order (FORMAT §5). */
   readonly constants: readonly ConstantLayout[];
   readonly attr: readonly number[];
+  /** The op's inputs where they are more than the step's own (a Spectrogram's scratch buffer, F-76). */
+  readonly inputs?: readonly number[];
   /** A GRU's state tensor H [2, U] (F-69), added before its constants and read as its second input. */
   readonly state?: readonly number[];
 }
@@ -189,6 +192,7 @@ export function stepLayout(
   if (CHANNEL_OPS.has(step.op)) return { opcode, ...channelLayout(step, input, output, p) };
   if (step.op === 'GRU') return { opcode, ...gruLayout(step, p) };
   if (step.op === 'Embedding') return { opcode, ...embeddingLayout(step, graph, p) };
+  if (step.op === 'Spectrogram') return { opcode, ...spectrogramLayout(step) };
   if (step.op === 'Add' || step.op === 'Concatenate') return { opcode, ...mergeLayout(step, output) };
   if (step.op === 'Softmax' || step.op === 'Activation') return { opcode, ...elementwiseLayout(step) };
   return { opcode, constants: [], attr: poolAttr(step, input, output) };

@@ -14,6 +14,7 @@ import { channelValues } from './channel-op.ts';
 import { embeddingValues } from './embedding-op.ts';
 import { addGruState, gruValues } from './gru-op.ts';
 import { clampRange, stepLayout } from './step-layout.ts';
+import { spectrogramValues } from './spectrogram-op.ts';
 
 export interface StepContext {
   readonly step: ExecStep;
@@ -37,7 +38,7 @@ export interface StepContext {
 
 /** The values of a step's constants, in the order of its layout, and what the values decide of its entry. */
 export interface StepValues {
-  readonly values: readonly (Int8Array | Int32Array | Uint16Array)[];
+  readonly values: readonly (Int8Array | Int32Array | Uint16Array | Int16Array)[];
   /** An op's own clamp, where it is not the fused activation's (F-42). */
   readonly clamp?: [number, number];
   /** Attribute bytes that depend on more than shapes. */
@@ -72,6 +73,7 @@ function stepValues(c: StepContext): StepValues {
   if (c.params) return channelValues(c);
   if (c.gru) return gruValues(c);
   if (c.embedding) return embeddingValues(c, c.embedding);
+  if (op === 'Spectrogram') return spectrogramValues(c);
   if (op === 'Add' || op === 'Concatenate') return mergeValues(c);
   if (op === 'Softmax' || op === 'Activation') return elementwiseValues(c);
   return { values: [] };
@@ -82,7 +84,9 @@ export function addStepOp(c: StepContext): void {
   const { step } = c;
   const layout = stepLayout(step, c.graph, c.packing);
   const built = stepValues(c);
-  const inputs = layout.state ? [step.inputs[0] ?? 0, addGruState(c, layout.state)] : step.inputs;
+  const inputs = layout.state
+    ? [step.inputs[0] ?? 0, addGruState(c, layout.state)]
+    : (layout.inputs ?? step.inputs);
   const constants = c.table.constants(
     step,
     layout.constants.map((k, i) => {

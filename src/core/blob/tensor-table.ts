@@ -1,6 +1,7 @@
 import { MinnowError } from '../errors.ts';
 import { ALIGN, byteSize, ElementType, ENTRY_SIZE, HEADER_SIZE, isElementType } from './format.ts';
 import { dataRegionStart, type RawHeader } from './header.ts';
+import type { QuantParams } from '../quant/types.ts';
 import type { TensorEntry } from './types.ts';
 
 /** Bytes a tensor occupies (F-30). */
@@ -9,6 +10,13 @@ export function tensorBytes(t: Pick<TensorEntry, 'type' | 'shape'>): number {
     t.type,
     t.shape.reduce((a, b) => a * b, 1),
   );
+}
+
+/** An activation's quantization as the host quantizes real values for it: int8, or int16 samples (F-78). */
+export function quantOf(t: Pick<TensorEntry, 'type' | 'scale' | 'zeroPoint'>): QuantParams {
+  return t.type === ElementType.INT16
+    ? { scale: t.scale, zeroPoint: t.zeroPoint, bits: 16 }
+    : { scale: t.scale, zeroPoint: t.zeroPoint };
 }
 
 /** F-31, F-32: rank and dims; returns the shape or a problem. */
@@ -36,10 +44,11 @@ function decodeTensor(bytes: Uint8Array, header: RawHeader, id: number): TensorE
   const desc = view.getUint8(at);
   const type = desc & 0x0f;
   const constant = (desc & 0x80) !== 0;
-  if (!isElementType(type) || (!constant && type !== ElementType.INT8)) {
+  const activationType = type === ElementType.INT8 || type === ElementType.INT16;
+  if (!isElementType(type) || (!constant && !activationType)) {
     throw new MinnowError('BLOB_TENSOR_TYPE', {
       tensor: id,
-      type: constant ? type : `${type} for an activation (only 1, int8)`,
+      type: constant ? type : `${type} for an activation (only 1, int8, or 6, int16)`,
     });
   }
   const shape = decodeShape(view, at, (desc >> 4) & 0x07, constant);
@@ -66,6 +75,12 @@ function decodeTensor(bytes: Uint8Array, header: RawHeader, id: number): TensorE
     throw new MinnowError('BLOB_TENSOR_QUANT', {
       tensor: id,
       detail: 'a constant with a non-zero zero point or reserved field',
+    });
+  }
+  if (!constant && type === ElementType.INT16 && zeroPoint !== 0) {
+    throw new MinnowError('BLOB_TENSOR_QUANT', {
+      tensor: id,
+      detail: 'an int16 activation with a non-zero zero point',
     });
   }
   if (!constant && !isValidScale(scaleBits)) {

@@ -3,13 +3,20 @@ import { constantSlots } from '../reference/kernel.ts';
 import { tensorBytes } from './tensor-table.ts';
 import type { Blob, TensorEntry } from './types.ts';
 
-/** Constant roles that hold what training learned; the rest (requantization rows, lookup tables) is framing. */
+/**
+ * Constant roles that hold what training learned, and a Spectrogram's tables (fixed by its parameters, but a
+ * layer's own flash in the gauge as weights are, F-77); the rest (requantization rows, lookup tables) is framing.
+ */
 const WEIGHT_ROLES: ReadonlySet<string> = new Set([
   'weights',
   'input weights',
   'recurrent weights',
   'table',
   'bias',
+  'window',
+  'twiddles',
+  'mel ranges',
+  'mel weights',
 ]);
 
 /** Every op's constant tensors with the role its kernel reads them in. */

@@ -6,6 +6,7 @@ const MAC_OPS: Readonly<Record<string, MacKind>> = {
   DepthwiseConv2D: 'depthwise',
   Conv1D: 'conv1d',
   GRU: 'gru',
+  Spectrogram: 'spectrogram',
 };
 
 const POOL_OPS: ReadonlySet<string> = new Set([

@@ -42,6 +42,11 @@ export const MAC_COSTS: Readonly<Record<MacKind, KernelCost>> = {
   conv1d: { instructions: 4.77, estimate: 'no bench row: the conv2d figure, a Conv1D being one row of it' },
   // A whole token (Embedding, GRU step, Dense) over its MACs, as issue 17 counts the GRU step.
   gru: { instructions: 10.92, bench: charLm('example-char-lm') },
+  spectrogram: {
+    instructions: 18,
+    estimate:
+      'the audio front end section: 9.65 M instructions per 1 s clip at the default parameters over its 525 k multiplies (docs/MODEL.md M-9), square roots and bit reversal included',
+  },
 };
 
 /** Extra instructions per MAC of a layer whose weights are packed, over its int8 kernel. */

@@ -19,7 +19,7 @@ export type CpuArch =
   | 'cortex-m7';
 
 /** Kernel families whose cost grows with multiply-accumulates. */
-export const MAC_KINDS = ['dense', 'conv2d', 'depthwise', 'conv1d', 'gru'] as const;
+export const MAC_KINDS = ['dense', 'conv2d', 'depthwise', 'conv1d', 'gru', 'spectrogram'] as const;
 export type MacKind = (typeof MAC_KINDS)[number];
 
 /** Kernel families whose cost grows with elements touched: pooling windows, table lookups, elementwise. */

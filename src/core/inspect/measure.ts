@@ -35,6 +35,10 @@ function stepFraming(step: ExecStep): { bytes: number; constants: number } {
       const bias = step.layer.weights.some((w) => w.name === 'bias') ? 0 : 4 * rows;
       return { bytes: BLOB.gruRequantRow * rows + bias + BLOB.entry, constants: 4 };
     }
+    case 'Spectrogram':
+      // Four tables (counted with the weights); the samples and the scratch buffer are listed again as
+      // consecutive inputs (two alias entries).
+      return { bytes: 2 * BLOB.entry, constants: 4 };
     case 'Embedding':
       // A packed table reads back through one requantization row per column (F-73); an int8 one is copied.
       return (stepPacking(step) ?? 'int8') === 'int8'

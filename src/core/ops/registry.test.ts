@@ -23,6 +23,8 @@ const DESIGN_TYPES = [
   'Concatenate',
   'Embedding',
   'GRU',
+  // Minnow's own (no tfjs class): the audio front end of docs/FORMAT.md F-76, trained through a custom layer.
+  'Spectrogram',
 ];
 
 /** Example parameters as an object, parsed from the `"name": value` snippets the hints show. */

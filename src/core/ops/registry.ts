@@ -14,6 +14,7 @@ import { averagePooling2d, maxPooling1d, maxPooling2d } from './pooling.ts';
 import { relu } from './relu.ts';
 import { reshape } from './reshape.ts';
 import { softmax } from './softmax.ts';
+import { spectrogram } from './spectrogram.ts';
 import type { OpDef } from './types.ts';
 
 /** Every layer type Minnow understands, keyed by its tfjs/Keras class name; palette order. */
@@ -37,6 +38,7 @@ const ALL: readonly OpDef<never>[] = [
   concatenate,
   embedding,
   gru,
+  spectrogram,
 ] as unknown as OpDef<never>[];
 
 export const OPS: ReadonlyMap<string, OpDef> = new Map(ALL.map((op) => [op.type, op as unknown as OpDef]));

@@ -11,7 +11,15 @@ import type { Shape, WeightSpec } from '../model/types.ts';
 export type OpKind = 'compute' | 'view' | 'fold' | 'activation';
 
 export type OpCategory =
-  'core' | 'convolution' | 'pooling' | 'merge' | 'reshape' | 'activation' | 'normalization' | 'sequence';
+  | 'core'
+  | 'convolution'
+  | 'pooling'
+  | 'merge'
+  | 'reshape'
+  | 'activation'
+  | 'normalization'
+  | 'sequence'
+  | 'audio';
 
 /** What an op rule knows about the layer it is checking, for error messages. */
 export interface LayerRef {

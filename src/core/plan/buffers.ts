@@ -20,6 +20,7 @@ export interface DraftStep {
   func?: ActivationFunc;
   inputs: number[];
   output: number;
+  scratch?: number;
 }
 
 /** A tensor while lowering; `buffer` numbers one buffer per written tensor, shared by its views. */
@@ -45,6 +46,11 @@ function lifetimes(tensors: readonly DraftTensor[], steps: readonly DraftStep[],
   steps.forEach((step, s) => {
     first[(tensors[step.output] as DraftTensor).buffer] = s;
     for (const input of step.inputs) last[(tensors[input] as DraftTensor).buffer] = s;
+    if (step.scratch !== undefined) {
+      const b = (tensors[step.scratch] as DraftTensor).buffer;
+      first[b] = s;
+      last[b] = s;
+    }
   });
   const outputBuffer = (tensors[output] as DraftTensor).buffer;
   last[outputBuffer] = Math.max(last[outputBuffer] ?? -1, steps.length - 1);

@@ -21,13 +21,19 @@ class Draft {
   readonly producer = new Map<number, DraftStep>();
   private buffers = 0;
 
-  constructor(inputShape: Shape) {
-    this.valueOf.set(INPUT_ID, this.tensor(INPUT_ID, inputShape));
+  /** `bytesPerInput`: 2 for int16 audio read by a Spectrogram (F-78), else 1. */
+  constructor(inputShape: Shape, bytesPerInput: number) {
+    this.valueOf.set(INPUT_ID, this.tensor(INPUT_ID, inputShape, undefined, bytesPerInput));
   }
 
-  tensor(name: string, shape: Shape, buffer?: number): number {
+  tensor(name: string, shape: Shape, buffer?: number, bytesPerValue = 1): number {
     const id = this.tensors.length;
-    this.tensors.push({ name, shape, bytes: shapeSize(shape), buffer: buffer ?? this.buffers++ });
+    this.tensors.push({
+      name,
+      shape,
+      bytes: bytesPerValue * shapeSize(shape),
+      buffer: buffer ?? this.buffers++,
+    });
     return id;
   }
 
@@ -49,6 +55,16 @@ class Draft {
     this.tensors[tensor] = { ...t, name: layer.id };
     this.valueOf.set(layer.id, tensor);
   }
+}
+
+/** F-78: the model input is int16 audio when a Spectrogram reads it. */
+export function readsAudio(model: AnalyzedModel): boolean {
+  return model.layers.some((l) => l.type === 'Spectrogram' && l.inputs.includes(INPUT_ID));
+}
+
+/** F-76: a Spectrogram's FFT buffer, n int32 real and n imaginary parts. */
+export function spectrogramScratch(layer: AnalyzedLayer): number {
+  return 8 * Number(layer.params.fftLength);
 }
 
 function consumerCounts(model: AnalyzedModel): Map<string, number> {
@@ -122,6 +138,8 @@ function lowerLayer(draft: Draft, layer: AnalyzedLayer, consumers: Map<string, n
   const inputs = layer.inputs.map((_, i) => draft.input(layer, i));
   const separate = post.kind !== 'clamp';
   const step = draft.step(layer.type, layer, inputs, separate ? `${layer.id}:pre` : layer.id);
+  if (layer.type === 'Spectrogram')
+    step.scratch = draft.tensor(`${layer.id}:scratch`, [spectrogramScratch(layer)]);
   draft.valueOf.set(layer.id, step.output);
   if (separate) applyPost(draft, layer, post, step.output);
   else step.activation = post.activation;
@@ -129,7 +147,7 @@ function lowerLayer(draft: Draft, layer: AnalyzedLayer, consumers: Map<string, n
 
 /** Turns validated layers into the steps the interpreter runs, with views, folds and fusions applied. */
 export function lowerModel(model: AnalyzedModel, options: LowerOptions = {}): ExecGraph {
-  const draft = new Draft(model.inputShape);
+  const draft = new Draft(model.inputShape, readsAudio(model) ? 2 : 1);
   const consumers = consumerCounts(model);
   for (const layer of model.layers) lowerLayer(draft, layer, consumers);
   const inputTensor = draft.valueOf.get(INPUT_ID) as number;

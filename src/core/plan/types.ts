@@ -48,6 +48,8 @@ export interface ExecStep {
   readonly output: number;
   /** Index into `inputs` whose buffer the output reuses. */
   readonly inPlaceOf?: number;
+  /** A tensor the step alone uses as working memory (a Spectrogram's FFT buffer, F-76): live at this step only. */
+  readonly scratch?: number;
 }
 
 export interface ExecGraph {

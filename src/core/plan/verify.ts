@@ -57,7 +57,12 @@ export function checkLifetimes(graph: ExecGraph): PlanProblem[] {
   const uses = [
     { step: 0, tensor: graph.inputTensor },
     { step: Math.max(last, 0), tensor: graph.outputTensor },
-    ...graph.steps.flatMap((s) => [...s.inputs, s.output].map((tensor) => ({ step: s.index, tensor }))),
+    ...graph.steps.flatMap((s) =>
+      [...s.inputs, s.output, ...(s.scratch === undefined ? [] : [s.scratch])].map((tensor) => ({
+        step: s.index,
+        tensor,
+      })),
+    ),
   ];
   for (const { step, tensor } of uses) {
     const buffer = bufferOf(tensor);

@@ -3,6 +3,7 @@ import { quantFromRange } from './calibrate.ts';
 import type { FloatModel } from './float-run.ts';
 import type { QuantParams, Range } from './types.ts';
 import { embeddingQuant, TOKEN_QUANT } from './embedding.ts';
+import { AUDIO_QUANT, SPECTROGRAM_QUANT } from './spectrogram.ts';
 import { rootOf } from './views.ts';
 
 /** F-62, F-63: outputs whose quantization is fixed by the function's range. */
@@ -16,6 +17,7 @@ function fixedQuant(m: FloatModel, step: ExecStep): QuantParams | undefined {
   if (table) return embeddingQuant(table.values);
   // F-74: the GRU output is its state, a convex mix of tanh values in (−1, 1).
   if (step.op === 'GRU') return TANH;
+  if (step.op === 'Spectrogram') return SPECTROGRAM_QUANT;
   if (step.op === 'Softmax' || (step.op === 'Activation' && step.func === 'sigmoid')) return PROBABILITY;
   if (step.op === 'Activation' && step.func === 'tanh') return TANH;
   return undefined;
@@ -25,12 +27,14 @@ function fixedQuant(m: FloatModel, step: ExecStep): QuantParams | undefined {
 export function assignQuant(m: FloatModel, ranges: readonly Range[]): QuantParams[] {
   const writer = new Map(m.graph.steps.map((s) => [s.output, s]));
   const tokens = new Set(m.graph.steps.filter((s) => s.op === 'Embedding').map((s) => s.inputs[0]));
+  const audio = new Set(m.graph.steps.filter((s) => s.op === 'Spectrogram').map((s) => s.inputs[0]));
   const quant: QuantParams[] = [];
   for (const t of m.graph.tensors) {
     const step = writer.get(t.id);
     const root = rootOf(m.views, t.id);
     if (root !== t.id) quant[t.id] = quant[root] as QuantParams;
     else if (tokens.has(t.id)) quant[t.id] = TOKEN_QUANT;
+    else if (audio.has(t.id)) quant[t.id] = AUDIO_QUANT;
     else if (step && SAME_AS_INPUT.has(step.op)) quant[t.id] = quant[step.inputs[0] ?? 0] as QuantParams;
     else quant[t.id] = (step && fixedQuant(m, step)) ?? quantFromRange(ranges[t.id] as Range);
   }

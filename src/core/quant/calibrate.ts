@@ -96,10 +96,22 @@ export function quantizeValue(v: number, q: QuantParams): number {
   return Math.min(127, Math.max(-128, roundHalfAway(v / q.scale) + q.zeroPoint));
 }
 
+/** The bytes of a tensor: int8 values, or little-endian int16 ones for the audio input (F-78). */
 export function quantizeTensor(values: Float32Array, q: QuantParams): Int8Array {
-  return Int8Array.from(values, (v) => quantizeValue(v, q));
+  if (q.bits !== 16) return Int8Array.from(values, (v) => quantizeValue(v, q));
+  const out = new Int8Array(2 * values.length);
+  const view = new DataView(out.buffer);
+  values.forEach((v, i) => {
+    view.setInt16(2 * i, Math.min(32767, Math.max(-32768, roundHalfAway(v / q.scale) + q.zeroPoint)), true);
+  });
+  return out;
 }
 
 export function dequantize(values: Int8Array, q: QuantParams): Float32Array {
-  return Float32Array.from(values, (v) => q.scale * (v - q.zeroPoint));
+  if (q.bits !== 16) return Float32Array.from(values, (v) => q.scale * (v - q.zeroPoint));
+  const view = new DataView(values.buffer, values.byteOffset, values.byteLength);
+  return Float32Array.from(
+    { length: values.length / 2 },
+    (_, i) => q.scale * (view.getInt16(2 * i, true) - q.zeroPoint),
+  );
 }

@@ -18,6 +18,7 @@ import { layerPackings, type WeightPacking } from './packing.ts';
 import { noKernel } from './unsupported.ts';
 import { rootOf, viewSources } from './views.ts';
 import { ownValue } from '../text-keys.ts';
+import { audioFeatures, type SpectrogramParams } from './spectrogram.ts';
 
 const CHANNEL_OPS = new Set(['Dense', 'Conv2D', 'DepthwiseConv2D', 'Conv1D', 'BatchNormalization']);
 
@@ -131,6 +132,8 @@ function compute(m: FloatModel, step: ExecStep, xs: Float32Array[], state?: Floa
       const table = m.tables.get(step.index) as EmbeddingTable;
       return floatEmbedding(x, table.values, table.dim);
     }
+    case 'Spectrogram':
+      return audioFeatures(x, step.layer.params as unknown as SpectrogramParams);
     case 'GRU': {
       const g = m.grus.get(step.index) as GruWeights;
       if (!state) return floatGru(x, g);
@@ -157,6 +160,7 @@ export function runFloat(m: FloatModel, input: Float32Array, state?: FloatState)
     values[step.output] = compute(m, step, step.inputs.map(valueOf), state).map((v) =>
       Math.min(Math.max(v, min), max),
     );
+    if (step.scratch !== undefined) values[step.scratch] = new Float32Array(0);
   }
   for (const t of m.graph.tensors) values[t.id] ??= valueOf(t.id);
   return values;

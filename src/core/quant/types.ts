@@ -10,6 +10,8 @@ export type FloatWeights = Readonly<Record<string, Readonly<Record<string, Float
 export interface QuantParams {
   readonly scale: number;
   readonly zeroPoint: number;
+  /** 16 for the int16 audio input of a Spectrogram (F-78): values then take two bytes, little-endian. */
+  readonly bits?: 16;
 }
 
 /** How activation ranges are taken from the calibration samples (F-70). */

@@ -11,7 +11,7 @@ export interface Operands {
 }
 
 /** A constant's values, decoded once from the blob (int8 weights are viewed in place). */
-export type ConstantValues = Int8Array | Int32Array | Uint16Array;
+export type ConstantValues = Int8Array | Int32Array | Uint16Array | Int16Array;
 
 export interface KernelArgs {
   readonly operands: Operands;
@@ -39,6 +39,8 @@ export interface Kernel {
   /** Required rank of every input and of the output; undefined accepts any (1–3). */
   readonly inputRank?: number;
   readonly outputRank?: number;
+  /** Element type of each input by position (F-78); INT8 for every input when absent. */
+  readonly inputTypes?: readonly ElementType[];
   readonly constants: readonly ConstantSlot[];
   /** How many of `constants` an op entry uses, when its attributes decide it; all of them otherwise. */
   constantCount?(op: OpEntry): number;

@@ -11,6 +11,7 @@ import { globalAveragePooling2d } from './global-average-pooling2d.ts';
 import type { Kernel } from './kernel.ts';
 import { averagePooling2d, maxPooling1d, maxPooling2d } from './pooling.ts';
 import { softmax } from './softmax.ts';
+import { spectrogram } from './spectrogram.ts';
 
 /** Every opcode version 1 runs (FORMAT §5). */
 export const KERNELS: ReadonlyMap<number, Kernel> = new Map(
@@ -30,5 +31,6 @@ export const KERNELS: ReadonlyMap<number, Kernel> = new Map(
     batchNormalization,
     embedding,
     gruKernel,
+    spectrogram,
   ].map((k) => [k.opcode, k]),
 );

@@ -13,7 +13,8 @@ import { dense, vectorBlock } from './vector-blocks.ts';
  *   blocks, Concatenate blocks, Conv+BatchNormalization+ReLU, standalone activations, Dropout, Reshape;
  * - sequence [steps 8–128, channels 1–12]: the same with Conv1D and MaxPooling1D, plus Dense on the last axis;
  * - vector [1–784]: Dense chains with residual and Concatenate branches, BN, activations, Reshape to a sequence;
- * - tokens [8–64] (only with `embedding`): Embedding first, then sequence blocks.
+ * - tokens [8–64] (only with `embedding`): Embedding first, then sequence blocks;
+ * - audio [samples] (only with `audio`): a Spectrogram first, then sequence blocks.
  * Blocks may change the rank (Reshape), so one model can mix kinds. Channels stay at or below 64, units at
  * or below 256, and no layer exceeds `maxLayerMacs`. The head is Flatten or GlobalAveragePooling2D (or a
  * last GRU with `gru`), then Dense layers ending in softmax, sigmoid, linear or a Softmax layer.
@@ -25,6 +26,8 @@ export interface RandomModelOptions {
   readonly embedding?: boolean;
   /** Allow GRU layers, which the int8 kernels may not run. Default false. */
   readonly gru?: boolean;
+  /** Allow raw-audio inputs through a Spectrogram (small 8 kHz parameters). Default false. */
+  readonly audio?: boolean;
   /** Largest multiply-accumulate count of one layer. Default 2,000,000. */
   readonly maxLayerMacs?: number;
 }
@@ -36,10 +39,33 @@ const MAX_BODY_LAYERS = 970;
 /** A block that declines (no room, no fitting size) is redrawn this many times before moving on. */
 const ATTEMPTS = 4;
 
-function inputTensor(b: SpecBuilder, r: Random, embedding: boolean): { shape: number[]; first: Tensor } {
-  const kind = r.pick(
-    embedding ? ['image', 'sequence', 'vector', 'tokens'] : ['image', 'sequence', 'vector'],
-  );
+/** Raw 8 kHz audio through a small Spectrogram: a [frames, mels] sequence follows. */
+function audioInput(b: SpecBuilder, r: Random): { shape: number[]; first: Tensor } {
+  const frameLength = r.pick([64, 100, 128, 200]);
+  const fftLength = 2 ** Math.ceil(Math.log2(frameLength));
+  const frameStep = r.pick([32, 50, 64, 100]);
+  const frames = r.int(3, 30);
+  const melBins = r.int(4, 16);
+  const shape = [frameLength + frameStep * (frames - 1) + r.int(0, frameStep - 1)];
+  const params = { sampleRate: 8000, frameLength, frameStep, fftLength, melBins, lowHz: 60, highHz: 3800 };
+  return { shape, first: b.layer('Spectrogram', { id: 'input', shape }, [frames, melBins], params) };
+}
+
+function inputTensor(
+  b: SpecBuilder,
+  r: Random,
+  embedding: boolean,
+  audio: boolean,
+): { shape: number[]; first: Tensor } {
+  const kinds = [
+    'image',
+    'sequence',
+    'vector',
+    ...(embedding ? ['tokens'] : []),
+    ...(audio ? ['audio'] : []),
+  ];
+  const kind = r.pick(kinds);
+  if (kind === 'audio') return audioInput(b, r);
   if (kind === 'image') {
     const side = r.pick([8, 12, 16, 20, 24, 28, 32, 40, 48, 64]);
     const shape = [side, r.chance(0.8) ? side : r.pick([8, 16, 32]), r.pick([1, 1, 3])];
@@ -96,7 +122,7 @@ function head(b: SpecBuilder, t: Tensor): void {
 export function randomModel(seed: number, options: RandomModelOptions = {}): ModelSpec {
   const random = createRandom(seed);
   const b = new SpecBuilder(random, options.maxLayerMacs ?? 2_000_000, options.gru ?? false);
-  const { shape, first } = inputTensor(b, random, options.embedding ?? false);
+  const { shape, first } = inputTensor(b, random, options.embedding ?? false, options.audio ?? false);
   let t = first;
   const blocks = options.blocks ?? random.int(1, 8);
   for (let i = 0; i < blocks && b.layers.length < MAX_BODY_LAYERS; i++) {

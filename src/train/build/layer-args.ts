@@ -46,6 +46,7 @@ const ARGS: Readonly<Record<string, ArgsOf>> = {
   Embedding: pick('inputDim', 'outputDim'),
   // resetAfter is always false (the only variant tfjs runs) and tfjs does not take the argument.
   GRU: pick('units', 'activation', 'recurrentActivation', 'useBias', 'returnSequences'),
+  Spectrogram: pick('sampleRate', 'frameLength', 'frameStep', 'fftLength', 'melBins', 'lowHz', 'highHz'),
 };
 
 export const TRAINABLE_TYPES: readonly string[] = Object.keys(ARGS);

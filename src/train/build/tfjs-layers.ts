@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { spectrogramLayer } from './spectrogram-layer.ts';
 
 export type LayerFactory = (args: Record<string, unknown>) => tf.layers.Layer;
 
@@ -23,4 +24,5 @@ export const TFJS_LAYERS: Readonly<Record<string, LayerFactory>> = {
   Concatenate: tf.layers.concatenate,
   Embedding: tf.layers.embedding,
   GRU: tf.layers.gru,
+  Spectrogram: spectrogramLayer,
 } as unknown as Record<string, LayerFactory>;

@@ -12,7 +12,13 @@ function coveringModels(): ModelSpec[] {
   const missing = new Set(opTypes());
   const chosen: ModelSpec[] = [];
   for (let seed = 1; seed < 500 && missing.size > 0; seed++) {
-    const spec = randomModel(seed, { embedding: true, gru: true, blocks: 3, maxLayerMacs: 200_000 });
+    const spec = randomModel(seed, {
+      embedding: true,
+      gru: true,
+      audio: true,
+      blocks: 3,
+      maxLayerMacs: 200_000,
+    });
     if (!spec.layers.some((l) => missing.has(l.type))) continue;
     spec.layers.forEach((l) => missing.delete(l.type));
     chosen.push(spec);

@@ -12,6 +12,7 @@ const GROUPS: readonly { category: OpCategory; title: string }[] = [
   { category: 'normalization', title: 'Normalization' },
   { category: 'merge', title: 'Merge (DAG)' },
   { category: 'sequence', title: 'Sequence' },
+  { category: 'audio', title: 'Audio' },
 ];
 
 /** Static: it never needs to re-render with the model. */

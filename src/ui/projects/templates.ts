@@ -18,6 +18,7 @@ const ORDER = [
   'sine',
   'lenet',
   'imu-gestures',
+  'keyword-spotting',
   'image-cnn',
   'residual',
   'inception-mini',

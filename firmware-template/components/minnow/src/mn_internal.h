@@ -19,7 +19,7 @@
 #define MN_NO_CONST 0xFFFFu
 #define MN_FLAG_TEST_VECTOR 1u
 
-enum { MN_T_INT8 = 1, MN_T_INT32 = 2, MN_T_UINT16 = 3, MN_T_INT4 = 4, MN_T_TERNARY = 5 };
+enum { MN_T_INT8 = 1, MN_T_INT32 = 2, MN_T_UINT16 = 3, MN_T_INT4 = 4, MN_T_TERNARY = 5, MN_T_INT16 = 6 };
 
 /* One tensor table entry, decoded. dim[] beyond rank are 1 so products need no special case. */
 typedef struct {

@@ -65,6 +65,8 @@ static mn_status_t check_tensors(mn_model_t *m) {
         uint32_t id = k == 0 ? m->input_tensor : m->output_tensor;
         if (id >= m->tensor_count || (m->tensors[MN_ENTRY_SIZE * id] & 0x80u) != 0) return MN_E_BLOB_IO_TENSOR;
     }
+    /* F-78: the output is int8. */
+    if ((m->tensors[MN_ENTRY_SIZE * m->output_tensor] & 0x0Fu) != MN_T_INT8) return MN_E_BLOB_IO_TENSOR;
     return MN_OK;
 }
 

@@ -26,10 +26,10 @@ void mn_op_decode(const mn_model_t *m, uint32_t i, mn_op_t *op) {
     for (uint32_t j = 0; j < op->n_const; j++) mn_tensor_decode(tensor_entry(m, k0 + j), &op->k[j]);
 }
 
-static int is_activation(const mn_model_t *m, uint32_t id, uint8_t rank) {
+static int is_activation(const mn_model_t *m, uint32_t id, uint8_t rank, uint8_t type) {
     if (id >= m->tensor_count) return 0;
     const uint8_t desc = tensor_entry(m, id)[0];
-    return (desc & 0x80u) == 0 && (rank == 0 || ((desc >> 4) & 7u) == rank);
+    return (desc & 0x80u) == 0 && (desc & 0x0Fu) == type && (rank == 0 || ((desc >> 4) & 7u) == rank);
 }
 
 static int slot_accepts(uint8_t slot, uint8_t type) {
@@ -42,9 +42,11 @@ static mn_status_t check_operands(const mn_model_t *m, const uint8_t *e, const m
     const uint32_t n_in = e[1], in0 = mn_rd16(e + 2), out = mn_rd16(e + 4), k0 = mn_rd16(e + 6);
     if (n_in < def->n_in_min || n_in > def->n_in_max) return MN_E_BLOB_OP_OPERANDS;
     for (uint32_t j = 0; j < n_in; j++) {
-        if (!is_activation(m, in0 + j, def->in_rank)) return MN_E_BLOB_OP_OPERANDS;
+        /* F-78: only Spectrogram's X (opcode 16, input 0) is int16. */
+        const uint8_t type = e[0] == 16 && j == 0 ? MN_T_INT16 : MN_T_INT8;
+        if (!is_activation(m, in0 + j, def->in_rank, type)) return MN_E_BLOB_OP_OPERANDS;
     }
-    if (!is_activation(m, out, def->out_rank)) return MN_E_BLOB_OP_OPERANDS;
+    if (!is_activation(m, out, def->out_rank, MN_T_INT8)) return MN_E_BLOB_OP_OPERANDS;
     const uint32_t n_const = mn_const_count(def, e);
     if (n_const == 0) return k0 == MN_NO_CONST ? MN_OK : MN_E_BLOB_OP_OPERANDS;
     for (uint32_t j = 0; j < n_const; j++) {

@@ -20,6 +20,9 @@
 #define GRU_CONSTS 4, 0, {WQ, WQ, I32, I32}, {2, 2, 1, 2}
 #define REQUANT 1, 0, {I32, 0, 0}, {2, 0, 0}
 #define NONE 0, 0, {0, 0, 0}, {0, 0, 0}
+#define I16 MN_T_INT16
+/* Window, twiddles, mel ranges, mel weights (F-76). */
+#define SPECTROGRAM_CONSTS 4, 0, {U16, I16, U16, U16}, {1, 2, 2, 1}
 #define TABLE(type, rank) 1, 0, {type, 0, 0}, {rank, 0, 0}
 /* The table [V, D], then R [D, 2] when attr[0] says the table has per-column scales (F-67). */
 #define EMBEDDING_CONSTS 2, mn_embedding_consts, {WQ, I32, 0}, {2, 2, 0}
@@ -48,6 +51,8 @@ static const mn_opdef_t k_ops[] = {
     OP("Embedding", 1, 1, 1, 2, EMBEDDING_CONSTS, 1, mn_embedding_attr, embedding, mn_embedding_values,
        MN_FAST(embedding)),
     OP("GRU", 2, 2, 2, 0, GRU_CONSTS, 2, mn_gru_attr, gru, mn_gru_values, MN_FAST(gru)),
+    OP("Spectrogram", 2, 2, 1, 2, SPECTROGRAM_CONSTS, 2, mn_spectrogram_attr, spectrogram, mn_spectrogram_values,
+       MN_FAST(spectrogram)),
 };
 
 const mn_opdef_t *mn_opdef(uint8_t opcode) {

@@ -72,5 +72,12 @@ uint8_t mn_embedding_consts(const uint8_t *entry);
 mn_status_t mn_embedding_values(const mn_op_t *op, const uint8_t *blob);
 MN_DECLARE_OP(gru);
 mn_status_t mn_gru_values(const mn_op_t *op, const uint8_t *blob);
+MN_DECLARE_OP(spectrogram);
+mn_status_t mn_spectrogram_values(const mn_op_t *op, const uint8_t *blob);
+/* Shared by the naive and the fast Spectrogram: the frame step, log2q, and the mel sums and log of one frame
+ * from its magnitudes (int32, bins 0 … n/2, in the scratch buffer) and block exponent k (F-76). */
+uint32_t mn_spectrogram_step(const mn_op_t *op);
+int32_t mn_spectrogram_log2q(uint64_t v);
+void mn_spectrogram_mel(const mn_op_t *op, const uint8_t *blob, const uint8_t *mag, int32_t k, int8_t *y);
 
 #endif

@@ -8,7 +8,8 @@ uint64_t mn_type_bytes(uint8_t type, uint64_t n) {
     switch (type) {
         case MN_T_INT8: return n;
         case MN_T_INT32: return 4u * n;
-        case MN_T_UINT16: return 2u * n;
+        case MN_T_UINT16:
+        case MN_T_INT16: return 2u * n;
         case MN_T_INT4: return (n + 1u) / 2u;
         case MN_T_TERNARY: return (n + 4u) / 5u;
         default: return 0;
@@ -49,7 +50,9 @@ static int valid_scale(uint32_t bits) {
 
 mn_status_t mn_tensor_check(const uint8_t *e, const mn_blob_bounds_t *b) {
     const uint8_t type = e[0] & 0x0Fu, rank = (e[0] >> 4) & 0x07u, is_const = (e[0] >> 7) & 1u;
-    if (mn_type_bytes(type, 1) == 0 || (!is_const && type != MN_T_INT8)) return MN_E_BLOB_TENSOR_TYPE;
+    if (mn_type_bytes(type, 1) == 0 || (!is_const && type != MN_T_INT8 && type != MN_T_INT16)) {
+        return MN_E_BLOB_TENSOR_TYPE;
+    }
     uint32_t dims[4];
     raw_dims(e, dims);
     const uint32_t max_rank = is_const ? 4u : 3u;
@@ -68,6 +71,7 @@ mn_status_t mn_tensor_check(const uint8_t *e, const mn_blob_bounds_t *b) {
     } else {
         if (offset + size > b->arena_size) return MN_E_BLOB_TENSOR_OFFSET;
         if (!valid_scale(mn_rd32(e + 12))) return MN_E_BLOB_TENSOR_QUANT;
+        if (type == MN_T_INT16 && e[1] != 0) return MN_E_BLOB_TENSOR_QUANT; /* F-34, F-78 */
     }
     return MN_OK;
 }
