@@ -12,6 +12,7 @@ void suite_embedding(void);
 void suite_frame(void);
 void suite_model(void);
 void suite_server(void);
+void suite_sensor(void);
 void suite_stream(void);
 void suite_yield_schedule(void);
 
