@@ -24,6 +24,11 @@ export interface RequestOptions {
    * throws ends the request with that error.
    */
   readonly onPartial?: (frame: Frame) => void;
+  /**
+   * A stream (P-19), which may last for minutes: the timeout counts from the last frame instead of the
+   * request, and partial frames go to `onPartial` only (the reply's `partials` stays empty).
+   */
+  readonly stream?: boolean;
 }
 
 const DEFAULT_TIMEOUT_MS = 2000;
@@ -83,6 +88,17 @@ export class BoardClient {
     return decodeInfo((await this.request('info', undefined, options)).final.payload);
   }
 
+  /**
+   * P-19: `stop` sent beside the request in progress (a stream), which the board then ends with its final
+   * reply. The reply to `stop` itself is not awaited: the stream's final frame is what the caller waits for.
+   */
+  async sendStop(): Promise<void> {
+    this.seq = (this.seq % 0xffff) + 1;
+    await this.channel.write(
+      encodeFrame({ version: PROTOCOL_VERSION, seq: this.seq, kind: 'stop', payload: new Uint8Array(0) }),
+    );
+  }
+
   dispose(): void {
     this.detach();
   }
@@ -103,17 +119,15 @@ export class BoardClient {
   private exchange(
     kind: string,
     payload: Uint8Array,
-    { timeoutMs, onPartial }: RequestOptions & { timeoutMs: number },
+    { timeoutMs, onPartial, stream }: RequestOptions & { timeoutMs: number },
   ): Promise<Reply> {
     this.seq = (this.seq % 0xffff) + 1;
     const seq = this.seq;
     const partials: Frame[] = [];
     const started = performance.now();
     return new Promise<Reply>((resolve, reject) => {
-      const timer = setTimeout(
-        () => finish(() => reject(new MinnowError('BOARD_SILENT', { kind, ms: timeoutMs }))),
-        timeoutMs,
-      );
+      const silent = () => finish(() => reject(new MinnowError('BOARD_SILENT', { kind, ms: timeoutMs })));
+      let timer = setTimeout(silent, timeoutMs);
       const finish = (settle: () => void) => {
         clearTimeout(timer);
         this.pending = undefined;
@@ -125,7 +139,10 @@ export class BoardClient {
           finish(() => resolve({ final: frame, partials, roundTripMs: performance.now() - started }));
         else if (frame.kind === 'err') finish(() => reject(boardError(kind, frame.payload)));
         else {
-          partials.push(frame);
+          if (stream) {
+            clearTimeout(timer);
+            timer = setTimeout(silent, timeoutMs);
+          } else partials.push(frame);
           try {
             onPartial?.(frame);
           } catch (e) {
