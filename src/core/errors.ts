@@ -473,7 +473,7 @@ export const ERRORS = {
   },
   FORWARDER_PORT_LOST: {
     code: 555,
-    message: 'The port closed while recording "{label}": {samples} samples were kept.',
+    message: "The board's port closed: {kept}.",
     hint: 'Plug the board back in and connect again; the recordings so far are still here.',
   },
   SENSOR_REQUEST: {
