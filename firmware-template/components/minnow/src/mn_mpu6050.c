@@ -22,8 +22,9 @@ uint8_t mn_mpu6050_divider(uint16_t rate_hz) {
 }
 
 mn_status_t mn_mpu6050_start(const mn_mpu6050_config_t *c, const char **why) {
-    *why = "the I2C bus could not start on these pins";
     mn_status_t st = mn_port_i2c_open(c->sda_gpio, c->scl_gpio, I2C_HZ);
+    *why = st == MN_E_SENSOR_UNAVAILABLE ? "this firmware has no I2C driver, or cannot use these pins"
+                                         : "the I2C bus could not start on these pins";
     if (st != MN_OK) return st;
     *why = "nothing acknowledged the address";
     uint8_t who = 0;
