@@ -54,6 +54,8 @@ export class BoardClient {
   private seq = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private pending: ((frame: Frame) => void) | undefined;
+  /** A stream (P-19) is the request in progress. */
+  private streaming = false;
   private readonly helloListeners = new Set<(info: BoardInfo) => void>();
   private readonly detach: () => void;
 
@@ -77,6 +79,8 @@ export class BoardClient {
     payload: Uint8Array = new Uint8Array(0),
     options: RequestOptions = {},
   ): Promise<Reply> {
+    // P-19: any request ends a stream; asking now lets the queued request run instead of waiting forever.
+    if (this.streaming) void this.sendStop().catch(() => undefined);
     const next = this.queue.then(() =>
       this.exchange(kind, payload, { ...options, timeoutMs: options.timeoutMs ?? this.timeoutMs }),
     );
@@ -128,7 +132,9 @@ export class BoardClient {
     return new Promise<Reply>((resolve, reject) => {
       const silent = () => finish(() => reject(new MinnowError('BOARD_SILENT', { kind, ms: timeoutMs })));
       let timer = setTimeout(silent, timeoutMs);
+      this.streaming = stream === true;
       const finish = (settle: () => void) => {
+        this.streaming = false;
         clearTimeout(timer);
         this.pending = undefined;
         settle();
