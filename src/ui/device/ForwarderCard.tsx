@@ -91,7 +91,9 @@ export function ForwarderCard(props: {
             Start reading
           </button>
         )}
-        <span className="forwarder-status">{status(state)}</span>
+        <span className="forwarder-status" data-testid="forwarder-status">
+          {status(state)}
+        </span>
       </div>
       <div className="device-row">
         <label>
@@ -103,7 +105,8 @@ export function ForwarderCard(props: {
           />
         </label>
         <label>
-          Label <input value={label} onChange={(e) => setLabel(e.target.value)} />
+          Label{' '}
+          <input value={label} data-testid="forwarder-label" onChange={(e) => setLabel(e.target.value)} />
         </label>
         {state.recording ? (
           <button type="button" onClick={actions.onStopRecording}>

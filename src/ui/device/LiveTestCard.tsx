@@ -38,7 +38,7 @@ export function LiveTestCard(props: {
           <tbody>
             <tr>
               <th>Board</th>
-              <td>{named(result.board, classNames)}</td>
+              <td data-testid="live-board">{named(result.board, classNames)}</td>
               <td>
                 {ms !== undefined ? `${ms.toFixed(2)} ms on the board` : `${result.board.cycles} cycles`},
                 round trip {result.board.roundTripMs.toFixed(0)} ms
@@ -46,8 +46,10 @@ export function LiveTestCard(props: {
             </tr>
             <tr>
               <th>Browser (int8 reference)</th>
-              <td>{named(result.browser, classNames)}</td>
-              <td>{result.identical ? 'identical output bytes' : 'the outputs differ: report this model'}</td>
+              <td data-testid="live-browser">{named(result.browser, classNames)}</td>
+              <td data-testid="live-identical">
+                {result.identical ? 'identical output bytes' : 'the outputs differ: report this model'}
+              </td>
             </tr>
           </tbody>
         </table>

@@ -9,7 +9,7 @@ export function RecordingList(props: {
   const { recordings, steps, onRemove } = props;
   if (recordings.length === 0) return <p className="muted">No recordings yet.</p>;
   return (
-    <ol className="recordings">
+    <ol className="recordings" data-testid="forwarder-recordings">
       {recordings.map((r, i) => (
         <li key={i}>
           <strong>{r.label}</strong>: {r.samples.length} samples at {r.rateHz.toFixed(1)} Hz

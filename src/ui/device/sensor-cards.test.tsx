@@ -76,8 +76,10 @@ describe('the sensor cards', () => {
       );
       const best = CLASSES[result.board.best] as string;
       const score = (result.board.scores[result.board.best] as number).toFixed(3);
-      expect(html).toContain(`<th>Board</th><td>${best} (${score})</td>`);
-      expect(html).toContain(`<th>Browser (int8 reference)</th><td>${best} (${score})</td>`);
+      expect(html).toContain(`<th>Board</th><td data-testid="live-board">${best} (${score})</td>`);
+      expect(html).toContain(
+        `<th>Browser (int8 reference)</th><td data-testid="live-browser">${best} (${score})</td>`,
+      );
       expect(html).toContain(`${(result.board.latencyMs as number).toFixed(2)} ms on the board`);
       expect(html).toContain('identical output bytes');
     },
