@@ -20,7 +20,7 @@ export class Recorder {
   private recentSamples: number[][] = [];
 
   /** `keep`: how many of the latest samples stay for the live window. */
-  constructor(private readonly keep = 512) {}
+  constructor(private readonly keep = 4096) {}
 
   get recordings(): readonly Recording[] {
     return this.kept;
