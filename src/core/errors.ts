@@ -476,6 +476,11 @@ export const ERRORS = {
     message: "The board's port closed: {kept}.",
     hint: 'Plug the board back in and connect again; the recordings so far are still here.',
   },
+  FORWARDER_CHANNEL_COUNT: {
+    code: 558,
+    message: 'The board sends {have} values a line, but {given} channel names were given.',
+    hint: 'Give one name per channel, separated by commas, in the order the board prints them.',
+  },
   SENSOR_REQUEST: {
     code: 556,
     message: 'The sensor stream cannot start: {detail}',

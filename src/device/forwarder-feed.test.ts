@@ -68,6 +68,17 @@ describe('the data forwarder feed', () => {
     feed.setChannels(['x', 'y']);
     expect(feed.getState().channels).toEqual(['x', 'y']);
   });
+
+  it('[S-5] once the board has fixed its channel count, names must match it (E558), so no column is dropped', () => {
+    const feed = new ForwarderFeed(() => 0);
+    const board = fakeConsole();
+    feed.startLines(board.source);
+    board.print('x\n1,2\n3,4\n5,6\n');
+    expect(() => feed.setChannels(['a', 'b', 'c'])).toThrow(/sends 2 values a line, but 3 channel names/);
+    feed.setChannels(['left', 'right']);
+    board.print('7,8\n');
+    expect(feed.getState().channels).toEqual(['left', 'right']);
+  });
 });
 
 const binary = findVirtualBoard();

@@ -1,4 +1,4 @@
-import { isMinnowError, type MinnowError } from '../core/errors.ts';
+import { isMinnowError, MinnowError } from '../core/errors.ts';
 import {
   defaultChannelNames,
   checkChannelNames,
@@ -43,6 +43,8 @@ export class ForwarderFeed extends StateStore<FeedState> {
   private detach: (() => void)[] = [];
   private stream: ImuStream | undefined;
   private setRateHz: number | undefined;
+  /** Values per sample, once the source has fixed it (S-3); names must then match it. */
+  private width: number | undefined;
 
   constructor(private readonly clock: () => number = () => performance.now()) {
     super({ channels: [], samples: 0, bad: 0, recordings: [] });
@@ -104,6 +106,9 @@ export class ForwarderFeed extends StateStore<FeedState> {
   /** Names typed by a person; refused with E554 (nothing changes) when training could not read them. */
   setChannels(names: readonly string[]): void {
     checkChannelNames(names);
+    const have = this.getState().channels.length;
+    if (this.width !== undefined && names.length !== have)
+      throw new MinnowError('FORWARDER_CHANNEL_COUNT', { have, given: names.length });
     this.update({ channels: [...names] });
   }
 
@@ -127,6 +132,7 @@ export class ForwarderFeed extends StateStore<FeedState> {
     if (samples.length > 0) this.meter.add(now, samples.length);
     this.recorder.add(samples, now);
     const named = this.getState().channels;
+    if (channels !== undefined) this.width = channels;
     const hz = this.setRateHz ?? this.meter.hz();
     this.update({
       samples: this.getState().samples + samples.length,
@@ -157,6 +163,7 @@ export class ForwarderFeed extends StateStore<FeedState> {
     for (const off of this.detach.splice(0)) off();
     this.meter = new RateMeter();
     this.setRateHz = undefined;
+    this.width = undefined;
     this.update({ running, samples: 0, bad: 0, lastBad: undefined, rateHz: undefined, notice: undefined });
   }
 
