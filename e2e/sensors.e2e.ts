@@ -55,7 +55,23 @@ describe.skipIf(!findVirtualBoard())(
         .poll(() => page.getByRole('region', { name: 'Live test' }).textContent())
         .toMatch(/ms on the board/);
       await screenshot(page, 'sensors-live-test');
-      expect(errors).toEqual([]);
     });
+
+    it('[S-17] keeps classifying fresh sensor windows on the board until stopped', async () => {
+      const { page } = app;
+      const classified = async () =>
+        Number.parseInt((await page.getByTestId('live-count').textContent()) ?? '0', 10);
+      const before = await classified();
+      await page.getByRole('button', { name: 'Keep classifying the MPU-6050' }).click();
+      // Each window is one stream and one run on the board, each shown as it comes.
+      await expect.poll(classified, { timeout: 20_000 }).toBeGreaterThan(before + 2);
+      await page.getByRole('button', { name: 'Stop classifying' }).click();
+      await page.getByRole('button', { name: 'Keep classifying the MPU-6050' }).waitFor({ timeout: 20_000 });
+      expect(await page.getByTestId('live-identical').textContent()).toBe('identical output bytes');
+      expect(await page.getByTestId('live-browser').textContent()).toBe(
+        await page.getByTestId('live-board').textContent(),
+      );
+      expect(errors).toEqual([]);
+    }, 60_000);
   },
 );

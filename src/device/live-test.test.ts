@@ -4,7 +4,8 @@ import { readBlob } from '../core/blob/reader.ts';
 import type { TensorEntry } from '../core/blob/types.ts';
 import type { MinnowError } from '../core/errors.ts';
 import { ForwarderFeed } from './forwarder-feed.ts';
-import { liveTest, liveWindow } from './live-test.ts';
+import { liveLoop } from './live-loop.ts';
+import { liveTest, liveWindow, type LiveResult } from './live-test.ts';
 import { compileExample } from './testing/example-blob.ts';
 import { boardClients } from './testing/client-rig.ts';
 import { findVirtualBoard, VIRTUAL_BOARD_MISSING, virtualBoardFirmware } from './testing/virtual-board.ts';
@@ -73,6 +74,34 @@ describe.skipIf(!binary)(
       expect(result.browser.scores).toHaveLength(5);
       // The virtual board counts nanoseconds: its latency is its cycle count in ms.
       expect(result.board.latencyMs).toBeCloseTo(result.board.cycles / 1e6, 9);
+    });
+  },
+);
+
+describe.skipIf(!binary)(
+  `the live loop on the virtual board${binary ? '' : ` — ${VIRTUAL_BOARD_MISSING}`}`,
+  () => {
+    it('[S-17] classifies one fresh sensor window after another until stopped, board and browser alike', async () => {
+      const client = await clientFor(virtualBoardFirmware(), imu.blob);
+      const results: LiveResult[] = [];
+      const stop = new AbortController();
+      const request = { rateHz: 1000, samples: 0, address: 0x68, accelRange: 0, gyroRange: 0 };
+      await liveLoop(
+        client,
+        imu.blob,
+        { ...request, sdaGpio: 8, sclGpio: 9 },
+        128,
+        (r) => {
+          results.push(r);
+          if (results.length === 3) stop.abort();
+        },
+        stop.signal,
+      );
+      expect(results).toHaveLength(3);
+      for (const r of results) expect(r.identical).toBe(true);
+      // Each window starts the simulated motion again (S-15: the count restarts when the sensor is configured),
+      // so every window is the same 128 samples and every answer the same.
+      expect(new Set(results.map((r) => r.board.scores.join()))).toHaveProperty('size', 1);
     });
   },
 );

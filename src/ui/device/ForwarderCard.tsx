@@ -19,7 +19,8 @@ export interface ForwarderActions {
   readonly onDownload: () => void;
 }
 
-const DEFAULT_REQUEST: ImuRequest = {
+/** What the sensor settings start with: 50 Hz (the HAR template's rate), ±2 g, ±250 °/s. */
+export const DEFAULT_REQUEST: ImuRequest = {
   rateHz: 50,
   samples: 0,
   address: 0x68,
@@ -46,11 +47,13 @@ export function ForwarderCard(props: {
   /** A port is open (for printed lines); the Minnow firmware answers (for the sensor). */
   connected: boolean;
   minnow: boolean;
+  /** The MPU-6050 settings, shared with the live test's loop. */
+  request: ImuRequest;
+  onRequest: (request: ImuRequest) => void;
   actions: ForwarderActions;
 }) {
-  const { state, steps, connected, minnow, actions } = props;
+  const { state, steps, connected, minnow, request, onRequest, actions } = props;
   const [kind, setKind] = useState<FeedSourceKind>('lines');
-  const [request, setRequest] = useState(DEFAULT_REQUEST);
   const [label, setLabel] = useState('idle');
   const [names, setNames] = useState<string>();
   const [nameError, setNameError] = useState<MinnowError>();
@@ -76,7 +79,7 @@ export function ForwarderCard(props: {
           Minnow firmware
         </label>
       </div>
-      {kind === 'imu' && <SensorSettings request={request} onChange={setRequest} />}
+      {kind === 'imu' && <SensorSettings request={request} onChange={onRequest} />}
       <div className="device-row">
         {state.running ? (
           <button type="button" onClick={actions.onStop}>

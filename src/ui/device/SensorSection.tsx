@@ -3,10 +3,11 @@ import { readBlob } from '../../core/blob/reader.ts';
 import type { TensorEntry } from '../../core/blob/types.ts';
 import { isMinnowError, type MinnowError } from '../../core/errors.ts';
 import { ForwarderFeed } from '../../device/forwarder-feed.ts';
+import { liveLoop } from '../../device/live-loop.ts';
 import { liveTest, type LiveResult } from '../../device/live-test.ts';
 import type { DeviceSession, DeviceState } from '../../device/session.ts';
 import { ErrorNote } from '../common/ErrorNote.tsx';
-import { ForwarderCard, type ForwarderActions } from './ForwarderCard.tsx';
+import { DEFAULT_REQUEST, ForwarderCard, type ForwarderActions } from './ForwarderCard.tsx';
 import { LiveTestCard } from './LiveTestCard.tsx';
 import { saveFile } from './save-file.ts';
 
@@ -26,8 +27,15 @@ export function SensorSection(props: {
 }) {
   const { session, state, blob, classNames } = props;
   const [feed, feedState] = useFeed();
-  const [live, setLive] = useState<LiveResult>();
+  const [live, setLiveResult] = useState<LiveResult>();
+  const [liveCount, setLiveCount] = useState(0);
+  const setLive = (result: LiveResult) => {
+    setLiveResult(result);
+    setLiveCount((n) => n + 1);
+  };
   const [liveError, setLiveError] = useState<MinnowError>();
+  const [request, setRequest] = useState(DEFAULT_REQUEST);
+  const [looping, setLooping] = useState<AbortController>();
   const input = useMemo(() => {
     if (!blob) return undefined;
     const parsed = readBlob(blob);
@@ -61,21 +69,41 @@ export function SensorSection(props: {
       setLiveError(e);
     }
   };
+  const windowSteps = Math.round(size / channels);
+  const toggleLoop = () => {
+    if (looping) return looping.abort();
+    const client = session.client;
+    if (!blob || !client) return;
+    const stop = new AbortController();
+    setLooping(stop);
+    setLiveError(undefined);
+    const run = async () => {
+      if (feedState.running) await feed.stopSource();
+      await liveLoop(client, blob, request, size / 6, setLive, stop.signal, state.info);
+    };
+    run()
+      .catch((e: unknown) => setLiveError(isMinnowError(e) ? e : undefined))
+      .finally(() => setLooping(undefined));
+  };
   return (
     <>
       <ForwarderCard
         state={feedState}
         connected={state.port !== undefined && state.status !== 'flashing'}
         minnow={state.info !== undefined}
+        request={request}
+        onRequest={setRequest}
         actions={actions}
         {...(steps === undefined ? {} : { steps })}
       />
       {blob && input && (
         <LiveTestCard
           available={feed.recent(size).length}
-          steps={Math.round(size / channels)}
+          steps={windowSteps}
           disabled={!ready}
           onRun={() => void runLive()}
+          count={liveCount}
+          {...(size % 6 === 0 ? { loop: { running: looping !== undefined, onToggle: toggleLoop } } : {})}
           {...(live ? { result: live } : {})}
           {...(classNames ? { classNames } : {})}
         />

@@ -10,7 +10,7 @@ import {
   VIRTUAL_BOARD_MISSING,
   virtualBoardFirmware,
 } from '../../device/testing/virtual-board.ts';
-import { ForwarderCard, type ForwarderActions } from './ForwarderCard.tsx';
+import { DEFAULT_REQUEST, ForwarderCard, type ForwarderActions } from './ForwarderCard.tsx';
 import { LiveTestCard } from './LiveTestCard.tsx';
 
 const none = () => undefined;
@@ -42,7 +42,15 @@ describe('the sensor cards', () => {
     }
     feed.stopRecording();
     const html = renderToStaticMarkup(
-      <ForwarderCard state={feed.getState()} steps={64} connected minnow={false} actions={actions} />,
+      <ForwarderCard
+        state={feed.getState()}
+        steps={64}
+        connected
+        minnow={false}
+        request={DEFAULT_REQUEST}
+        onRequest={none}
+        actions={actions}
+      />,
     );
     expect(html).toContain(
       '198 samples, 100.0 samples/s, 4 bad lines skipped (last: &quot;noise&quot; is not a number)',
@@ -82,6 +90,18 @@ describe('the sensor cards', () => {
       );
       expect(html).toContain(`${(result.board.latencyMs as number).toFixed(2)} ms on the board`);
       expect(html).toContain('identical output bytes');
+      const looping = renderToStaticMarkup(
+        <LiveTestCard
+          available={0}
+          steps={128}
+          disabled={false}
+          onRun={none}
+          loop={{ running: true, onToggle: none }}
+        />,
+      );
+      // While the loop runs, the one-off button waits and the loop's button stops it.
+      expect(looping).toContain('<button type="button" disabled="">Classify the latest 128 samples</button>');
+      expect(looping).toContain('<button type="button">Stop classifying</button>');
     },
   );
 });
