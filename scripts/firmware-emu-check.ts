@@ -17,6 +17,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readBlob } from '../src/core/blob/reader.ts';
+import { isMinnowError } from '../src/core/errors.ts';
+import { encodeImu } from '../src/core/protocol/imu.ts';
 import { createRandom } from '../src/core/random.ts';
 import { prepare, run } from '../src/core/reference/interpreter.ts';
 import { BoardClient } from '../src/device/board-client.ts';
@@ -101,6 +103,17 @@ async function runMatches(client: BoardClient, model: ModelCase): Promise<void> 
   if (!same) fail(`run on ${model.example}: output differs from core/reference`);
 }
 
+/** docs/BARE-METAL.md: the image has no I2C driver, so `imu` (P-19) answers E408 and nothing streams. */
+async function sensorUnavailable(client: BoardClient): Promise<void> {
+  const request = { rateHz: 50, samples: 1, address: 0x68, accelRange: 0, gyroRange: 0 };
+  const e = await client.request('imu', encodeImu({ ...request, sdaGpio: 8, sclGpio: 9 })).then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  if (!isMinnowError(e) || e.details.code !== 408)
+    fail(`imu: expected E408 SENSOR_UNAVAILABLE, got ${String(e)}`);
+}
+
 function checkReport(chip: string, report: Report, blobBytes: number): void {
   if (!report.exit.clean) fail(`emulator stopped: ${report.exit.reason}`);
   for (const [name, key] of Object.entries(WDT_KEYS[chip] ?? {})) {
@@ -151,6 +164,7 @@ async function checkConsole(chip: string, consoleName: Console, dir: string) {
     fail(`info: model status E${info.modelStatus}, ${info.model?.blobBytes} bytes`);
   await board.channel.write(new Uint8Array([0x40, 0x4d, 0x4e, 0x00, 0xff, 0x0a, 0x13, 0x37, 0x0d, 0x0a]));
   await runMatches(board.client, first);
+  await sensorUnavailable(board.client);
   const report = await board.end();
   checkReport(chip, report, first.blob.length);
 
@@ -168,7 +182,7 @@ async function checkConsole(chip: string, consoleName: Console, dir: string) {
   const ms = (n: number) => `${(n / (info.cpuMhz * 1000)).toFixed(2)} ms`;
   console.log(
     `bare-metal ${chip} on ${consoleName}, flashed by the app: info (${info.cpuMhz} MHz), run on ${first.example} and, after a ` +
-      `model-only update, on ${second.example} identical to core/reference; garbage ignored; watchdogs ` +
+      `model-only update, on ${second.example} identical to core/reference; garbage ignored; imu E408; watchdogs ` +
       `disabled by their keys; weights read through the flash window (${report.mmu.windowReads.bytes} B); ` +
       `reset to hello ${at('hello')} instructions (${ms(at('hello'))}), to the first info reply ` +
       `${at('info')} instructions (${ms(at('info'))} at ${info.cpuMhz} MHz)`,

@@ -85,6 +85,7 @@ include_dirs() { # <target> <arch>
     "$c/spi_flash/include"
     "$c/esp_driver_gpio/include"
     "$c/esp_driver_uart/include"
+    "$c/esp_driver_i2c/include"
     "$c/esp_driver_usb_serial_jtag/include"
     "$c/esp_psram/include"
     "$c/esp_mm/include"
@@ -140,7 +141,8 @@ check_target() { # <target>
   local incs=()
   mapfile -t incs < <(include_dirs "$t" "$a")
   local comp="$FW/components/minnow" src failed=0
-  local sources=("$comp"/src/*.c "$comp"/src/ops/*.c "$comp/port/mn_port_esp.c" "$FW"/main/*.c)
+  local sources=("$comp"/src/*.c "$comp"/src/ops/*.c "$comp/port/mn_port_esp.c" "$comp/port/mn_port_esp_i2c.c"
+                 "$FW"/main/*.c)
   for src in "${sources[@]}"; do
     local priv=(-I"$comp/include" -I"$comp/src")
     [[ "$src" == "$FW"/main/* ]] && priv=(-I"$FW/main" -I"$comp/include")

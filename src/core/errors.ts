@@ -284,6 +284,21 @@ export const ERRORS = {
     message: 'The model blob has no test vector to check against.',
     hint: 'Compile with --test-vector to embed one.',
   },
+  SENSOR_MISSING: {
+    code: 407,
+    message: 'No MPU-6050 answered on the I2C bus: {detail}',
+    hint: 'Check the wiring (SDA, SCL, 3.3 V, GND), the pins given, and the address: 0x68 with AD0 low, 0x69 with AD0 high (docs/SENSORS.md).',
+  },
+  SENSOR_UNAVAILABLE: {
+    code: 408,
+    message: 'This firmware cannot read sensors: {detail}',
+    hint: 'Flash the ESP-IDF build of the Minnow firmware, or print the samples from your own sketch and use the data forwarder (docs/SENSORS.md).',
+  },
+  SENSOR_IO: {
+    code: 409,
+    message: 'The sensor stopped answering: {detail}',
+    hint: 'The samples received so far are kept. Check the wiring and start again.',
+  },
 
   // 5xx: device protocol (docs/PROTOCOL.md); shared with the C interpreter
   PROTO_FRAME: {
@@ -449,6 +464,32 @@ export const ERRORS = {
     code: 553,
     message: 'The ELF file cannot be turned into an ESP image: {detail}',
     hint: 'Give the 32-bit little-endian RISC-V executable that firmware-template/bare/build.sh links.',
+  },
+  // 554–569: the data forwarder and sensor streams (docs/SENSORS.md)
+  FORWARDER_CHANNELS: {
+    code: 554,
+    message: 'Channel {channel} cannot be named "{name}": the name {problem}.',
+    hint: 'Name channels like ax, ay, az, gx, gy, gz: a letter, then letters, digits or _.',
+  },
+  FORWARDER_PORT_LOST: {
+    code: 555,
+    message: "The board's port closed: {kept}.",
+    hint: 'Plug the board back in and connect again; the recordings so far are still here.',
+  },
+  FORWARDER_CHANNEL_COUNT: {
+    code: 558,
+    message: 'The board sends {have} values a line, but {given} channel names were given.',
+    hint: 'Give one name per channel, separated by commas, in the order the board prints them.',
+  },
+  SENSOR_REQUEST: {
+    code: 556,
+    message: 'The sensor stream cannot start: {detail}',
+    hint: 'Ask for 1 to 1000 samples per second, address 0x68 or 0x69, ranges 0 to 3 and GPIO numbers 0 to 63.',
+  },
+  LIVE_INPUT: {
+    code: 557,
+    message: 'The live window does not fit the model: {detail}',
+    hint: 'Record with as many channels as the model input has, for at least as many samples as its first axis.',
   },
 
   FLASH_TOO_SMALL: {

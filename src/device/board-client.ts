@@ -24,6 +24,11 @@ export interface RequestOptions {
    * throws ends the request with that error.
    */
   readonly onPartial?: (frame: Frame) => void;
+  /**
+   * A stream (P-19), which may last for minutes: the timeout counts from the last frame instead of the
+   * request, and partial frames go to `onPartial` only (the reply's `partials` stays empty).
+   */
+  readonly stream?: boolean;
 }
 
 const DEFAULT_TIMEOUT_MS = 2000;
@@ -49,6 +54,8 @@ export class BoardClient {
   private seq = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private pending: ((frame: Frame) => void) | undefined;
+  /** A stream (P-19) is the request in progress. */
+  private streaming = false;
   private readonly helloListeners = new Set<(info: BoardInfo) => void>();
   private readonly detach: () => void;
 
@@ -72,6 +79,8 @@ export class BoardClient {
     payload: Uint8Array = new Uint8Array(0),
     options: RequestOptions = {},
   ): Promise<Reply> {
+    // P-19: any request ends a stream; asking now lets the queued request run instead of waiting forever.
+    if (this.streaming) void this.sendStop().catch(() => undefined);
     const next = this.queue.then(() =>
       this.exchange(kind, payload, { ...options, timeoutMs: options.timeoutMs ?? this.timeoutMs }),
     );
@@ -81,6 +90,17 @@ export class BoardClient {
 
   async info(options: RequestOptions = {}): Promise<BoardInfo> {
     return decodeInfo((await this.request('info', undefined, options)).final.payload);
+  }
+
+  /**
+   * P-19: `stop` sent beside the request in progress (a stream), which the board then ends with its final
+   * reply. The reply to `stop` itself is not awaited: the stream's final frame is what the caller waits for.
+   */
+  async sendStop(): Promise<void> {
+    this.seq = (this.seq % 0xffff) + 1;
+    await this.channel.write(
+      encodeFrame({ version: PROTOCOL_VERSION, seq: this.seq, kind: 'stop', payload: new Uint8Array(0) }),
+    );
   }
 
   dispose(): void {
@@ -103,18 +123,18 @@ export class BoardClient {
   private exchange(
     kind: string,
     payload: Uint8Array,
-    { timeoutMs, onPartial }: RequestOptions & { timeoutMs: number },
+    { timeoutMs, onPartial, stream }: RequestOptions & { timeoutMs: number },
   ): Promise<Reply> {
     this.seq = (this.seq % 0xffff) + 1;
     const seq = this.seq;
     const partials: Frame[] = [];
     const started = performance.now();
     return new Promise<Reply>((resolve, reject) => {
-      const timer = setTimeout(
-        () => finish(() => reject(new MinnowError('BOARD_SILENT', { kind, ms: timeoutMs }))),
-        timeoutMs,
-      );
+      const silent = () => finish(() => reject(new MinnowError('BOARD_SILENT', { kind, ms: timeoutMs })));
+      let timer = setTimeout(silent, timeoutMs);
+      this.streaming = stream === true;
       const finish = (settle: () => void) => {
+        this.streaming = false;
         clearTimeout(timer);
         this.pending = undefined;
         settle();
@@ -125,7 +145,10 @@ export class BoardClient {
           finish(() => resolve({ final: frame, partials, roundTripMs: performance.now() - started }));
         else if (frame.kind === 'err') finish(() => reject(boardError(kind, frame.payload)));
         else {
-          partials.push(frame);
+          if (stream) {
+            clearTimeout(timer);
+            timer = setTimeout(silent, timeoutMs);
+          } else partials.push(frame);
           try {
             onPartial?.(frame);
           } catch (e) {

@@ -6,6 +6,7 @@ import { generateOnBoard, runOnBoard } from './board-commands.ts';
 import { ConsoleLink } from './console-link.ts';
 import { ConsoleLog } from './console-log.ts';
 import { explainFailure, offeredAction } from './explain.ts';
+import type { ByteSource } from './forwarder-feed.ts';
 import { flashBoard, type FlashRequest } from './flasher.ts';
 import type { SerialLike, SerialPortLike } from './serial-types.ts';
 import { StateStore, type DeviceState, type DeviceStatus } from './session-state.ts';
@@ -26,6 +27,20 @@ export class DeviceSession extends StateStore<DeviceState> {
   private port: SerialPortLike | undefined;
   private link: ConsoleLink | undefined;
   private abort: AbortController | undefined;
+  private readonly dataListeners = new Set<(bytes: Uint8Array) => void>();
+  private readonly lostListeners = new Set<() => void>();
+
+  /** The console's bytes and the port's loss, for the data forwarder (ForwarderFeed). */
+  readonly bytes: ByteSource = {
+    onData: (listener) => {
+      this.dataListeners.add(listener);
+      return () => this.dataListeners.delete(listener);
+    },
+    onLost: (listener) => {
+      this.lostListeners.add(listener);
+      return () => this.lostListeners.delete(listener);
+    },
+  };
 
   constructor(private readonly serial: SerialLike) {
     super({ status: 'idle', suggestedMode: 'full', log: '' });
@@ -128,8 +143,14 @@ export class DeviceSession extends StateStore<DeviceState> {
 
   async disconnect(): Promise<void> {
     await this.closeConsole();
+    for (const listener of this.lostListeners) listener();
     this.port = undefined;
     this.set({ status: 'idle', port: undefined, info: undefined, suggestedMode: 'full' });
+  }
+
+  /** The protocol client while the console is open (a sensor stream or the live test uses it). */
+  get client(): BoardClient | undefined {
+    return this.link?.client;
   }
 
   private requireClient(): BoardClient {
@@ -153,11 +174,13 @@ export class DeviceSession extends StateStore<DeviceState> {
     this.link = await ConsoleLink.open(this.port, {
       bytes: (chunk) => {
         this.console.bytes(chunk);
+        for (const listener of this.dataListeners) listener(chunk);
         this.set({});
       },
       hello: (info) => this.set({ info, suggestedMode: 'model-only' }),
       lost: () => {
         this.link = undefined;
+        for (const listener of this.lostListeners) listener();
         const lost = new DOMException('The device has been lost.', 'NetworkError');
         this.set({
           error: explainFailure(lost, { activity: 'the console was open', touched: [], lost: true }),

@@ -21,7 +21,8 @@ for variant in fast naive; do
   obj="$out/obj-$variant"
   rm -rf "$obj"
   mkdir -p "$obj"
-  for src in "$component"/src/*.c "$component"/src/ops/*.c "$component/port/mn_port_rv32.c"; do
+  for src in "$component"/src/*.c "$component"/src/ops/*.c "$component/port/mn_port_rv32.c" \
+             "$component/port/mn_port_no_i2c.c"; do
     "$CC" "${CFLAGS[@]}" "${defs[@]}" -c "$src" -o "$obj/$(basename "${src%.c}").o"
   done
   "$CC" "${CFLAGS[@]}" -DBB_MAX_DATA=196608 "$obj"/*.o "$here/../tests/blob_builder.c" "$here/bench.c" \

@@ -13,6 +13,7 @@ int main(void) {
     suite_depthwise_fast();
     suite_gru_fast();
     suite_server();
+    suite_sensor();
     suite_stream();
     suite_yield_schedule();
     return mn_test_summary();

@@ -119,7 +119,7 @@ static void test_selftest_and_errors(void) {
     MN_CHECK(s_replies[1].payload[0] == 1 && u32_at(&s_replies[1], 5) == 0xFFFFFFFFu);
 
     mn_test("[P-8] unknown commands get E503 and wrong payloads E504");
-    MN_CHECK(request(1, 4, "stop", NULL, 0) == 1 && err_code(&s_replies[0]) == MN_E_PROTO_COMMAND);
+    MN_CHECK(request(1, 4, "blink", NULL, 0) == 1 && err_code(&s_replies[0]) == MN_E_PROTO_COMMAND);
     MN_CHECK(request(1, 4, "generate", NULL, 0) == 1 && err_code(&s_replies[0]) == MN_E_PROTO_PAYLOAD);
     MN_CHECK(request(1, 5, "info", "x", 1) == 1 && err_code(&s_replies[0]) == MN_E_PROTO_PAYLOAD);
 

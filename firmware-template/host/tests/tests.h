@@ -17,6 +17,7 @@ void suite_gru_fast(void);
 void suite_model(void);
 void suite_requant(void);
 void suite_server(void);
+void suite_sensor(void);
 void suite_stream(void);
 void suite_yield_schedule(void);
 

@@ -4,11 +4,15 @@
  * clients are exercised against interleaved text (P-5).
  *
  *   mn_board <model.bin> [--chip NAME] [--heap BYTES] [--largest BYTES]
+ *
+ * Its sensor bus holds the simulated MPU-6050 of host/sim/mpu6050_sim.c, so `imu` streams (P-19) run here.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
+#include <poll.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "mn_server.h"
@@ -35,6 +39,12 @@ static void board_info(void *ctx, mn_board_info_t *info) {
     info->cpu_mhz = 0;
     info->flavour = "host";
     info->console = "stdio";
+}
+
+static uint64_t now_us(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
 }
 
 /* Fills the partition like flash: the file's bytes, then erased 0xFF. */
@@ -98,8 +108,16 @@ int main(int argc, char **argv) {
                    arena_len);
     mn_server_hello(&server);
     uint8_t buf[512];
-    ssize_t n;
-    while ((n = read(STDIN_FILENO, buf, sizeof buf)) > 0) mn_server_feed(&server, buf, (size_t)n);
+    for (;;) {
+        /* While a stream runs, wake every millisecond to take its due samples; otherwise wait for input. */
+        struct pollfd in = {STDIN_FILENO, POLLIN, 0};
+        int ready = poll(&in, 1, mn_server_poll(&server, now_us()) ? 1 : -1);
+        if (ready < 0) break;
+        if (ready == 0) continue;
+        ssize_t n = read(STDIN_FILENO, buf, sizeof buf);
+        if (n <= 0) break;
+        mn_server_feed(&server, buf, (size_t)n);
+    }
     free(arena);
     free(partition);
     return 0;

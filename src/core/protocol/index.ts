@@ -3,3 +3,4 @@ export { decodeFrame, encodeFrame, MARKER, MAX_PAYLOAD, PROTOCOL_VERSION, type F
 export { FrameScanner } from './scanner.ts';
 export * from './messages.ts';
 export * from './generate.ts';
+export * from './imu.ts';

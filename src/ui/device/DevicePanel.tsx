@@ -11,6 +11,7 @@ import { InfoCard } from './InfoCard.tsx';
 import { NoSerialDownloads } from './NoSerialDownloads.tsx';
 import { PortSection } from './PortSection.tsx';
 import { RunSample, type Sample } from './RunSample.tsx';
+import { SensorSection } from './SensorSection.tsx';
 import { SerialMonitor } from './SerialMonitor.tsx';
 import type { TokenRate } from './token-rates.ts';
 import { useDeviceSession } from './useDeviceSession.ts';
@@ -112,6 +113,14 @@ function Connected(props: DevicePanelProps & { serial: SerialLike }) {
           available={validation.length}
           disabled={!ready}
           onValidate={(n) => void session.validate(blob, validation.slice(0, n))}
+        />
+      )}
+      {!write && (
+        <SensorSection
+          session={session}
+          state={state}
+          {...(blob ? { blob } : {})}
+          {...(classNames ? { classNames } : {})}
         />
       )}
       <SerialMonitor

@@ -18,6 +18,8 @@ extern "C" {
 #define MN_PROTOCOL_VERSION 1u
 /* Per-step cycle counts a run reports; longer models report the first MN_SERVER_MAX_PROFILE steps. */
 #define MN_SERVER_MAX_PROFILE 256u
+/* Samples one `smp` frame carries at most (P-19): 64 × 12 bytes after its 9-byte head. */
+#define MN_SERVER_MAX_BATCH 64u
 
 typedef struct {
     const char *chip;            /* ESP-IDF target name ("esp32c3"), or "host" */
@@ -37,6 +39,22 @@ typedef struct {
     void *ctx;
 } mn_server_io_t;
 
+/* A sensor stream in progress (P-19): its request, its schedule and the samples not yet sent. */
+typedef struct {
+    int active;
+    uint16_t seq;     /* of the `imu` request: every frame of the stream carries it */
+    uint8_t address;
+    uint32_t period_us;
+    uint32_t max;     /* samples to send, 0 = until stopped */
+    uint32_t batch;   /* samples per `smp` frame */
+    uint32_t taken, late;
+    uint64_t due_us, first_us, last_us;
+    int started;      /* the first poll sets the clock */
+    uint32_t pending; /* samples in `samples` */
+    uint32_t pending_us;
+    int16_t samples[MN_SERVER_MAX_BATCH][6];
+} mn_stream_t;
+
 typedef struct {
     mn_server_io_t io;
     const mn_model_t *model; /* set when the partition holds a valid blob */
@@ -48,6 +66,7 @@ typedef struct {
     uint8_t reply[MN_FRAME_MAX_PAYLOAD];
     char text[MN_FRAME_MAX_TEXT];
     uint32_t step_cycles[MN_SERVER_MAX_PROFILE];
+    mn_stream_t stream;
 } mn_server_t;
 
 /* model may be NULL (model_status then says why); arena may be NULL when it could not be allocated. */
@@ -59,6 +78,11 @@ void mn_server_hello(mn_server_t *server);
 
 /* Consumes console bytes; every complete request is answered before this returns. */
 void mn_server_feed(mn_server_t *server, const uint8_t *bytes, size_t len);
+
+/* Takes the samples of a sensor stream (P-19) that are due at `now_us` (a microsecond clock of the platform)
+ * and sends them. The platform's loop calls it between reads, at least as often as the fastest rate it
+ * serves; it does nothing when no stream runs. Returns 1 while a stream runs (the loop should not block). */
+int mn_server_poll(mn_server_t *server, uint64_t now_us);
 
 #ifdef __cplusplus
 }

@@ -42,6 +42,9 @@ typedef enum {
     MN_E_INPUT_SIZE = 402,
     MN_E_SELF_TEST_FAILED = 403,
     MN_E_NO_TEST_VECTOR = 404,
+    MN_E_SENSOR_MISSING = 407,
+    MN_E_SENSOR_UNAVAILABLE = 408,
+    MN_E_SENSOR_IO = 409,
 
     /* 5xx: device protocol */
     MN_E_PROTO_FRAME = 501,

@@ -5,6 +5,7 @@
 
 #include "mn_le.h"
 #include "mn_port.h"
+#include "mn_reply.h"
 
 /* Payload bytes an out frame carries after its u32 offset. */
 #define MN_CHUNK (MN_FRAME_MAX_PAYLOAD - 4u)
@@ -20,13 +21,17 @@ void mn_server_init(mn_server_t *s, const mn_server_io_t *io, const mn_model_t *
     mn_frame_rx_init(&s->rx);
 }
 
-static void send(mn_server_t *s, const char *kind, const uint8_t *payload, size_t len) {
-    size_t n = mn_frame_encode(MN_PROTOCOL_VERSION, s->request.seq, kind, payload, len, s->text, sizeof s->text);
+void mn_reply_send(mn_server_t *s, uint16_t seq, const char *kind, const uint8_t *payload, size_t len) {
+    size_t n = mn_frame_encode(MN_PROTOCOL_VERSION, seq, kind, payload, len, s->text, sizeof s->text);
     if (n > 0) s->io.write(s->io.ctx, s->text, n);
 }
 
+static void send(mn_server_t *s, const char *kind, const uint8_t *payload, size_t len) {
+    mn_reply_send(s, s->request.seq, kind, payload, len);
+}
+
 /* P-15: code, then a readable message naming the catalog entry. */
-static void send_err(mn_server_t *s, mn_status_t code, const char *detail) {
+void mn_reply_err(mn_server_t *s, uint16_t seq, mn_status_t code, const char *detail) {
     char msg[160];
     int n = snprintf(msg, sizeof msg, "%s: %s", mn_status_name(code), detail);
     size_t len = n < 0 ? 0u : (size_t)n < sizeof msg ? (size_t)n : sizeof msg - 1u;
@@ -34,7 +39,11 @@ static void send_err(mn_server_t *s, mn_status_t code, const char *detail) {
     mn_le_init(&w, s->reply, sizeof s->reply);
     mn_le_u16(&w, (uint32_t)code);
     mn_le_bytes(&w, msg, len);
-    send(s, "err", s->reply, w.len);
+    mn_reply_send(s, seq, "err", s->reply, w.len);
+}
+
+static void send_err(mn_server_t *s, mn_status_t code, const char *detail) {
+    mn_reply_err(s, s->request.seq, code, detail);
 }
 
 static void write_text(mn_le_t *w, const char *text) {
@@ -250,6 +259,8 @@ static void handle_generate(mn_server_t *s) {
 
 static void dispatch(mn_server_t *s) {
     const char *kind = s->request.kind;
+    /* P-19: any request ends a stream, whose final reply comes first; `stop` does nothing else. */
+    if (s->stream.active) mn_stream_end(s);
     if (s->request.version != MN_PROTOCOL_VERSION) {
         send_err(s, MN_E_PROTO_VERSION, "this board speaks protocol version 1");
     } else if (strcmp(kind, "info") == 0) {
@@ -269,6 +280,14 @@ static void dispatch(mn_server_t *s) {
             send_err(s, MN_E_PROTO_PAYLOAD, "selftest takes no payload");
         } else {
             handle_selftest(s);
+        }
+    } else if (strcmp(kind, "imu") == 0) {
+        mn_stream_start(s);
+    } else if (strcmp(kind, "stop") == 0) {
+        if (s->request.len != 0) {
+            send_err(s, MN_E_PROTO_PAYLOAD, "stop takes no payload");
+        } else {
+            send(s, "stop", NULL, 0);
         }
     } else {
         send_err(s, MN_E_PROTO_COMMAND, "unknown command");

@@ -1,0 +1,69 @@
+import type { LiveResult, Prediction } from '../../device/live-test.ts';
+
+function named(p: Prediction, classNames?: readonly string[]): string {
+  const score = p.scores[p.best] ?? 0;
+  return `${classNames?.[p.best] ?? `output ${p.best}`} (${score.toFixed(3)})`;
+}
+
+/**
+ * The live test (S-16): the latest sensor window on the flashed board beside the browser's int8 reference,
+ * with the time the board took.
+ */
+export function LiveTestCard(props: {
+  result?: LiveResult;
+  classNames?: readonly string[];
+  /** Samples so far and the window the model needs. */
+  available: number;
+  steps: number;
+  disabled: boolean;
+  onRun: () => void;
+  /** Classifying the board's own sensor window after window (S-17), when its firmware can stream. */
+  loop?: { readonly running: boolean; readonly onToggle: () => void };
+  /** Windows classified since the page opened. */
+  count?: number;
+}) {
+  const { result, classNames, available, steps, disabled, onRun, loop, count = 0 } = props;
+  const ms = result?.board.latencyMs;
+  return (
+    <section className="device-card live-test" aria-label="Live test">
+      <h3>Live test on the board</h3>
+      <div className="device-row">
+        <button type="button" disabled={disabled || loop?.running || available < steps} onClick={onRun}>
+          Classify the latest {steps} samples
+        </button>
+        {loop && (
+          <button type="button" disabled={disabled && !loop.running} onClick={loop.onToggle}>
+            {loop.running ? 'Stop classifying' : 'Keep classifying the MPU-6050'}
+          </button>
+        )}
+        {count > 0 && <span data-testid="live-count">{count} windows classified</span>}
+        {available < steps && (
+          <span className="muted">
+            {available} of {steps} samples so far
+          </span>
+        )}
+      </div>
+      {result && (
+        <table className="live-result">
+          <tbody>
+            <tr>
+              <th>Board</th>
+              <td data-testid="live-board">{named(result.board, classNames)}</td>
+              <td>
+                {ms !== undefined ? `${ms.toFixed(2)} ms on the board` : `${result.board.cycles} cycles`},
+                round trip {result.board.roundTripMs.toFixed(0)} ms
+              </td>
+            </tr>
+            <tr>
+              <th>Browser (int8 reference)</th>
+              <td data-testid="live-browser">{named(result.browser, classNames)}</td>
+              <td data-testid="live-identical">
+                {result.identical ? 'identical output bytes' : 'the outputs differ: report this model'}
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
