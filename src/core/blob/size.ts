@@ -27,7 +27,7 @@ export function blobSize(
   const lengths: number[] = [];
   for (const step of graph.steps) {
     const layout = stepLayout(step, graph, packings);
-    let inputs = step.inputs;
+    let inputs = layout.inputs ?? step.inputs;
     if (layout.state) {
       checkDims(layout.state, step);
       inputs = [step.inputs[0] ?? 0, tensors++];
