@@ -880,6 +880,11 @@ export const ERRORS = {
     message: 'Cannot resample audio from {from} Hz to {to} Hz.',
     hint: 'Sample rates must be whole numbers from 1 to 384000.',
   },
+  LIVE_VALUES: {
+    code: 730,
+    message: 'The live input does not fit the model on the board: {detail}',
+    hint: 'Start the camera or microphone again: the frame or clip is made at the input shape of the flashed model.',
+  },
 
   // 9xx: CLI usage
   CLI_USAGE: { code: 901, message: '{detail}', hint: 'Run `minnow help` for usage.' },

@@ -6,7 +6,7 @@ import type { BoardInfo } from '../core/protocol/index.ts';
 import { prepare, run } from '../core/reference/interpreter.ts';
 import type { BoardClient } from './board-client.ts';
 import { runOnBoard } from './board-commands.ts';
-import { quantizeInput } from './validate.ts';
+import { inputTensor, quantizeInput } from './validate.ts';
 
 export interface Prediction {
   /** The output dequantized: one score per class. */
@@ -50,19 +50,26 @@ function predict(output: TensorEntry, bytes: Int8Array): Prediction {
   return { scores, best: argMax(scores) };
 }
 
-/** Runs the latest window on the board and in the browser, side by side (S-16). */
-export async function liveTest(
+/**
+ * Runs one live input on the board and in the browser, side by side (S-16): `values` are the model's real
+ * input (a sensor window, a camera frame, a microphone clip), quantized as the board expects them (int8, or
+ * int16 samples for a Spectrogram's audio, F-78).
+ */
+export async function liveRun(
   client: BoardClient,
   blobBytes: Uint8Array,
-  samples: readonly (readonly number[])[],
+  values: Float32Array,
   info?: BoardInfo,
 ): Promise<LiveResult> {
   const blob = readBlob(blobBytes);
   const output = blob.tensors[blob.header.outputTensor] as TensorEntry;
-  const input = quantizeInput(
-    blob,
-    liveWindow(blob.tensors[blob.header.inputTensor] as TensorEntry, samples),
-  );
+  const size = inputTensor(blob).shape.reduce((a, b) => a * b, 1);
+  if (values.length !== size) {
+    throw new MinnowError('LIVE_VALUES', {
+      detail: `it has ${values.length} values; the model input [${inputTensor(blob).shape.join(', ')}] needs ${size}`,
+    });
+  }
+  const input = quantizeInput(blob, values);
   const program = prepare(blob);
   const reference = run(program, input, new Uint8Array(blob.header.arenaSize));
   const board = await runOnBoard(client, input, info);
@@ -78,4 +85,15 @@ export async function liveTest(
     },
     identical,
   };
+}
+
+/** Runs the latest sensor window on the board and in the browser, side by side (S-16). */
+export async function liveTest(
+  client: BoardClient,
+  blobBytes: Uint8Array,
+  samples: readonly (readonly number[])[],
+  info?: BoardInfo,
+): Promise<LiveResult> {
+  const input = inputTensor(readBlob(blobBytes));
+  return liveRun(client, blobBytes, liveWindow(input, samples), info);
 }

@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'react';
 import { clipLength, int16ToInput, LiveWindow } from '../../core/capture/clip.ts';
-import { rgbToRgba } from '../../core/capture/crop.ts';
 import { captureKindFor } from '../../train/datasets/captures.ts';
-import { rgbaToInput } from '../../train/datasets/images.ts';
 import type { Prediction } from '../../train/worker/protocol.ts';
 import { PredictionBars } from '../train/PredictionBars.tsx';
 import type { TrainingView } from '../train/training-state.ts';
 import type { TrainingActions } from '../train/useTrainingSession.ts';
 import { grabFrame } from './frame-grab.ts';
+import { frameInput } from './inputs.ts';
 import { liveLoop } from './live-loop.ts';
 import { errorText } from './media-errors.ts';
 import { MicStream } from './mic-stream.ts';
@@ -34,7 +33,7 @@ function CameraLive({
     const [h = 0, w = 0] = shape;
     return liveLoop(() => {
       const rgb = video.current ? grabFrame(video.current, canvas, h, w) : null;
-      return rgb ? predict(rgbaToInput(rgbToRgba(rgb), shape)).then(onPrediction) : null;
+      return rgb ? predict(frameInput(rgb, shape)).then(onPrediction) : null;
     }, GAP_MS);
   }, [on, video, shape, predict, onPrediction]);
   return (

@@ -3,11 +3,14 @@ import { int16ToInput } from '../../core/capture/clip.ts';
 import type { Capture } from '../../core/capture/types.ts';
 import { rgbaToInput } from '../../train/datasets/images.ts';
 
+/** A camera frame (RGB bytes at the model's height and width) as the model of input `shape` reads it. */
+export function frameInput(rgb: Uint8Array, shape: readonly number[]): Float32Array {
+  return rgbaToInput(rgbToRgba(rgb), shape);
+}
+
 /** A recording as the model reads it (the same functions the data set is built with). */
 export function captureInput(c: Capture, shape: readonly number[]): Float32Array {
-  return c.kind === 'image'
-    ? rgbaToInput(rgbToRgba(c.rgb), [c.height, c.width, shape[2] ?? 3])
-    : int16ToInput(c.samples);
+  return c.kind === 'image' ? frameInput(c.rgb, [c.height, c.width, shape[2] ?? 3]) : int16ToInput(c.samples);
 }
 
 /** Min and max of each of `columns` slices of a clip, for a waveform picture. */

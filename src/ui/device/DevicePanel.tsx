@@ -3,11 +3,13 @@ import { readBlob } from '../../core/blob/reader.ts';
 import type { FirmwareManifest } from '../../core/firmware/manifest.ts';
 import type { BoardInfo } from '../../core/protocol/index.ts';
 import { browserSerial, type SerialLike } from '../../device/serial-types.ts';
-import { quantizeInput } from '../../device/validate.ts';
+import { inputTensor, quantizeInput } from '../../device/validate.ts';
+import { captureKindFor } from '../../train/datasets/captures.ts';
 import { ErrorNote } from '../common/ErrorNote.tsx';
 import { ExportFiles } from './ExportFiles.tsx';
 import { FlashSection } from './FlashSection.tsx';
 import { InfoCard } from './InfoCard.tsx';
+import { MediaLiveCard } from './MediaLiveCard.tsx';
 import { NoSerialDownloads } from './NoSerialDownloads.tsx';
 import { PortSection } from './PortSection.tsx';
 import { RunSample, type Sample } from './RunSample.tsx';
@@ -41,14 +43,25 @@ export interface DevicePanelProps {
    * catalog estimates of its speed stand beside the measured one.
    */
   readonly write?: { readonly estimates: readonly TokenRate[] };
+  /** The panel is on screen (default true): leaving it stops a live test that repeats. */
+  readonly active?: boolean;
+}
+
+/** A camera or microphone model's input (D-13): the blob's input shape and what records it, or null. */
+function mediaInputOf(blob: Uint8Array | undefined) {
+  if (!blob) return null;
+  const shape = inputTensor(readBlob(blob)).shape;
+  const kind = captureKindFor(shape);
+  return kind ? { kind, shape } : null;
 }
 
 function Connected(props: DevicePanelProps & { serial: SerialLike }) {
-  const { blob, chipId, manifest, samples = [], classNames, onBoardInfo, write } = props;
+  const { blob, chipId, manifest, samples = [], classNames, onBoardInfo, write, active = true } = props;
   const firmwareBase = props.firmwareBase ?? 'firmware/';
   const [session, state] = useDeviceSession(props.serial);
   useEffect(() => onBoardInfo?.(state.info), [state.info, onBoardInfo]);
   const ready = state.status === 'ready' && state.info?.modelStatus === 0;
+  const media = useMemo(() => mediaInputOf(blob), [blob]);
   const validation = useMemo(() => {
     if (!blob) return [];
     const parsed = readBlob(blob);
@@ -115,10 +128,22 @@ function Connected(props: DevicePanelProps & { serial: SerialLike }) {
           onValidate={(n) => void session.validate(blob, validation.slice(0, n))}
         />
       )}
+      {blob && state.info && !write && media && (
+        <MediaLiveCard
+          {...media}
+          blob={blob}
+          client={session.client}
+          info={state.info}
+          ready={ready}
+          active={active}
+          classNames={classNames}
+        />
+      )}
       {!write && (
         <SensorSection
           session={session}
           state={state}
+          liveTest={!media}
           {...(blob ? { blob } : {})}
           {...(classNames ? { classNames } : {})}
         />

@@ -1,9 +1,5 @@
-import type { LiveResult, Prediction } from '../../device/live-test.ts';
-
-function named(p: Prediction, classNames?: readonly string[]): string {
-  const score = p.scores[p.best] ?? 0;
-  return `${classNames?.[p.best] ?? `output ${p.best}`} (${score.toFixed(3)})`;
-}
+import type { LiveResult } from '../../device/live-test.ts';
+import { LiveResultTable } from './LiveResultTable.tsx';
 
 /**
  * The live test (S-16): the latest sensor window on the flashed board beside the browser's int8 reference,
@@ -23,7 +19,6 @@ export function LiveTestCard(props: {
   count?: number;
 }) {
   const { result, classNames, available, steps, disabled, onRun, loop, count = 0 } = props;
-  const ms = result?.board.latencyMs;
   return (
     <section className="device-card live-test" aria-label="Live test">
       <h3>Live test on the board</h3>
@@ -43,27 +38,7 @@ export function LiveTestCard(props: {
           </span>
         )}
       </div>
-      {result && (
-        <table className="live-result">
-          <tbody>
-            <tr>
-              <th>Board</th>
-              <td data-testid="live-board">{named(result.board, classNames)}</td>
-              <td>
-                {ms !== undefined ? `${ms.toFixed(2)} ms on the board` : `${result.board.cycles} cycles`},
-                round trip {result.board.roundTripMs.toFixed(0)} ms
-              </td>
-            </tr>
-            <tr>
-              <th>Browser (int8 reference)</th>
-              <td data-testid="live-browser">{named(result.browser, classNames)}</td>
-              <td data-testid="live-identical">
-                {result.identical ? 'identical output bytes' : 'the outputs differ: report this model'}
-              </td>
-            </tr>
-          </tbody>
-        </table>
-      )}
+      {result && <LiveResultTable result={result} classNames={classNames} />}
     </section>
   );
 }

@@ -24,8 +24,10 @@ export function SensorSection(props: {
   state: DeviceState;
   blob?: Uint8Array;
   classNames?: readonly string[];
+  /** Offer the live test on sensor windows (not for a camera or microphone model, which has its own). */
+  liveTest?: boolean;
 }) {
-  const { session, state, blob, classNames } = props;
+  const { session, state, blob, classNames, liveTest: offerLive = true } = props;
   const [feed, feedState] = useFeed();
   const [live, setLiveResult] = useState<LiveResult>();
   const [liveCount, setLiveCount] = useState(0);
@@ -96,7 +98,7 @@ export function SensorSection(props: {
         actions={actions}
         {...(steps === undefined ? {} : { steps })}
       />
-      {blob && input && (
+      {blob && input && offerLive && (
         <LiveTestCard
           available={feed.recent(size).length}
           steps={windowSteps}

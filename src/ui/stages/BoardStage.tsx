@@ -31,10 +31,14 @@ interface Props {
   readonly samples: readonly Sample[];
   /** The blob compiled once for the Train and Board tabs. */
   readonly compiled: CompiledModel;
+  /** The Train tab's class labels from the last run of this model, for the board's predictions. */
+  readonly classNames?: readonly string[] | undefined;
+  /** The tab is shown: leaving it stops a live test that repeats. */
+  readonly active?: boolean;
 }
 
 /** The board: the open model compiled with its weights, flashed, checked and run through the device panel. */
-export default function BoardStage({ samples, compiled }: Props) {
+export default function BoardStage({ samples, compiled, classNames, active = true }: Props) {
   const spec = useModel();
   const { chipId } = useProject();
   const { setBoard } = useActions();
@@ -60,6 +64,8 @@ export default function BoardStage({ samples, compiled }: Props) {
         firmwareBase={FIRMWARE_BASE}
         samples={samples}
         onBoardInfo={onBoardInfo}
+        active={active}
+        {...(classNames ? { classNames } : {})}
         {...(compiled.status === 'ok' ? { blob: compiled.blob } : {})}
         {...(manifest ? { manifest } : {})}
         {...(write ? { write } : {})}

@@ -44,6 +44,12 @@ function useStaleNotice(stale: string | null): void {
   }, [stale, notify]);
 }
 
+/** The class labels of the last run, while it still belongs to the model and classified (PT-2). */
+function trainedClassNames(saved: SavedTraining | null): readonly string[] | undefined {
+  const dataset = saved && !saved.stale ? saved.record.dataset : null;
+  return dataset?.task === 'classes' && dataset.classNames.length > 0 ? dataset.classNames : undefined;
+}
+
 function Pane({ shown, children }: { shown: boolean; children: ReactNode }) {
   return (
     <div className="stage-pane" hidden={!shown}>
@@ -89,7 +95,12 @@ export function Stages({ design }: { design: ReactNode }) {
       )}
       {opened.has('board') && compiled && (
         <Pane shown={stage === 'board'}>
-          <BoardStage samples={calibration.samples} compiled={compiled} />
+          <BoardStage
+            samples={calibration.samples}
+            compiled={compiled}
+            active={stage === 'board'}
+            classNames={trainedClassNames(saved)}
+          />
         </Pane>
       )}
     </Tabs>

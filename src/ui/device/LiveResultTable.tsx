@@ -1,0 +1,41 @@
+import type { LiveResult, Prediction } from '../../device/live-test.ts';
+
+function named(p: Prediction, classNames?: readonly string[]): string {
+  const score = p.scores[p.best] ?? 0;
+  return `${classNames?.[p.best] ?? `output ${p.best}`} (${score.toFixed(3)})`;
+}
+
+/**
+ * One live input's answers (S-16): the board's prediction beside the browser's int8 reference, the time the
+ * board took and the round trip, and whether every output byte is equal.
+ */
+export function LiveResultTable({
+  result,
+  classNames,
+}: {
+  result: LiveResult;
+  classNames?: readonly string[] | undefined;
+}) {
+  const ms = result.board.latencyMs;
+  return (
+    <table className="live-result">
+      <tbody>
+        <tr>
+          <th>Board</th>
+          <td data-testid="live-board">{named(result.board, classNames)}</td>
+          <td>
+            {ms !== undefined ? `${ms.toFixed(2)} ms on the board` : `${result.board.cycles} cycles`}, round
+            trip {result.board.roundTripMs.toFixed(0)} ms
+          </td>
+        </tr>
+        <tr>
+          <th>Browser (int8 reference)</th>
+          <td data-testid="live-browser">{named(result.browser, classNames)}</td>
+          <td data-testid="live-identical">
+            {result.identical ? 'identical output bytes' : 'the outputs differ: report this model'}
+          </td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
