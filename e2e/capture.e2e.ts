@@ -6,32 +6,23 @@ import type { Page } from 'playwright-core';
 import { inject, describe, expect, it } from 'vitest';
 import { screenshot } from './app.ts';
 import { openSession } from './browser.ts';
+import { modelFile, THUMBS_MODEL } from './files.ts';
 import { useAppPage } from './session.ts';
 
 const app = useAppPage();
 const page = (): Page => app.page;
 
-/** A bare model file: the app opens it as a new project. */
-function model(name: string, shape: number[], layers: object[]) {
-  const text = JSON.stringify({ format: 'minnow-model', version: 1, name, input: { shape }, layers });
-  return { name: `${name}.json`, mimeType: 'application/json', buffer: Buffer.from(text) };
-}
-
-const IMAGE_MODEL = model(
-  'thumbs',
-  [16, 16, 3],
-  [
-    { id: 'flat', type: 'Flatten' },
-    { id: 'out', type: 'Dense', units: 2, activation: 'softmax' },
-  ],
+const SOUND_MODEL = modelFile(
+  'clap',
+  [16000],
+  [{ id: 'out', type: 'Dense', units: 2, activation: 'softmax' }],
 );
-const SOUND_MODEL = model('clap', [16000], [{ id: 'out', type: 'Dense', units: 2, activation: 'softmax' }]);
 
 const count = async (slug: string) =>
   Number(await page().getByTestId(`capture-class-${slug}`).getByTestId('capture-count').textContent());
 const fingerprint = () => page().getByTestId('data-summary').getAttribute('data-fingerprint');
 
-async function openModel(file: ReturnType<typeof model>): Promise<void> {
+async function openModel(file: ReturnType<typeof modelFile>): Promise<void> {
   await page().getByTestId('import-file').setInputFiles(file);
   await page().getByRole('tab', { name: /Train/ }).click();
   await expect.poll(() => page().getByTestId('capture-panel').isVisible(), { timeout: 30_000 }).toBe(true);
@@ -50,7 +41,7 @@ describe('recording a data set with the webcam and the microphone (D-8 to D-12)'
   let captured = '';
 
   it('records webcam frames for two classes by holding a button and by holding Space, deletes and undoes', async () => {
-    await openModel(IMAGE_MODEL);
+    await openModel(THUMBS_MODEL);
     await page().getByTestId('capture-rate').selectOption('10');
     await page().getByTestId('camera-start').click();
     await expect

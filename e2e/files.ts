@@ -29,3 +29,19 @@ export function writeFolder(name: string, files: Record<string, string | Buffer>
   }
   return root;
 }
+
+/** A bare model file for the import button: the app opens it as a new project. */
+export function modelFile(name: string, shape: number[], layers: object[]) {
+  const text = JSON.stringify({ format: 'minnow-model', version: 1, name, input: { shape }, layers });
+  return { name: `${name}.json`, mimeType: 'application/json', buffer: Buffer.from(text) };
+}
+
+/** A tiny camera model: 16×16 RGB frames, two classes. */
+export const THUMBS_MODEL = modelFile(
+  'thumbs',
+  [16, 16, 3],
+  [
+    { id: 'flat', type: 'Flatten' },
+    { id: 'out', type: 'Dense', units: 2, activation: 'softmax' },
+  ],
+);

@@ -5,6 +5,11 @@ function named(p: Prediction, classNames?: readonly string[]): string {
   return `${classNames?.[p.best] ?? `output ${p.best}`} (${score.toFixed(3)})`;
 }
 
+/** Three significant digits under 10 ms (a fast board's run is a fraction of one), else two decimals. */
+function milliseconds(ms: number): string {
+  return ms > 0 && ms < 10 ? ms.toPrecision(3) : ms.toFixed(2);
+}
+
 /**
  * One live input's answers (S-16): the board's prediction beside the browser's int8 reference, the time the
  * board took and the round trip, and whether every output byte is equal.
@@ -24,8 +29,8 @@ export function LiveResultTable({
           <th>Board</th>
           <td data-testid="live-board">{named(result.board, classNames)}</td>
           <td>
-            {ms !== undefined ? `${ms.toFixed(2)} ms on the board` : `${result.board.cycles} cycles`}, round
-            trip {result.board.roundTripMs.toFixed(0)} ms
+            {ms !== undefined ? `${milliseconds(ms)} ms on the board` : `${result.board.cycles} cycles`},
+            round trip {result.board.roundTripMs.toFixed(0)} ms
           </td>
         </tr>
         <tr>

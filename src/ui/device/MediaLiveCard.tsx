@@ -97,7 +97,7 @@ export function MediaLiveCard({
         </button>
         {count > 0 && (
           <span data-testid="live-count">
-            {count} {kind === 'image' ? 'frames' : 'clips'} classified
+            {`${count} ${kind === 'image' ? 'frame' : 'clip'}${count === 1 ? '' : 's'} classified`}
           </span>
         )}
       </div>

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useRef } from 'react';
 import { clipLength } from '../../core/capture/clip.ts';
 import type { CaptureKind } from '../../core/capture/types.ts';
 import { grabFrame } from '../capture/frame-grab.ts';
@@ -14,11 +14,12 @@ import { useMicWindow } from '../capture/useMicWindow.ts';
 export function useMediaInput(kind: CaptureKind, shape: readonly number[]) {
   const camera = useCamera();
   const mic = useMicWindow(kind === 'sound' ? clipLength(shape) : 0);
-  const canvas = useMemo(() => new OffscreenCanvas(1, 1), []);
+  const canvas = useRef<OffscreenCanvas | null>(null);
   const { video } = camera;
   const takeFrame = useCallback(() => {
     const [h = 0, w = 0] = shape;
-    const rgb = video.current ? grabFrame(video.current, canvas, h, w) : null;
+    canvas.current ??= new OffscreenCanvas(1, 1);
+    const rgb = video.current ? grabFrame(video.current, canvas.current, h, w) : null;
     return rgb ? frameInput(rgb, shape) : null;
   }, [video, canvas, shape]);
   if (kind === 'image') return { ...camera, take: takeFrame };

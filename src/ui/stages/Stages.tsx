@@ -8,7 +8,7 @@ import { createSampleFeed } from './sample-feed.ts';
 import { chooseCalibration } from './calibration-source.ts';
 import type { Calibration } from './compiled-model.ts';
 import { useCompiledModel } from './useCompiledModel.ts';
-import { useSavedTraining, type SavedTraining } from './useSavedTraining.ts';
+import { trainedClassNames, useSavedTraining, type SavedTraining } from './useSavedTraining.ts';
 import './stages.css';
 
 // Training (tfjs in a worker) and the board (esptool) load the first time their tab opens.
@@ -42,12 +42,6 @@ function useStaleNotice(stale: string | null): void {
     }
     was.current = stale;
   }, [stale, notify]);
-}
-
-/** The class labels of the last run, while it still belongs to the model and classified (PT-2). */
-function trainedClassNames(saved: SavedTraining | null): readonly string[] | undefined {
-  const dataset = saved && !saved.stale ? saved.record.dataset : null;
-  return dataset?.task === 'classes' && dataset.classNames.length > 0 ? dataset.classNames : undefined;
 }
 
 function Pane({ shown, children }: { shown: boolean; children: ReactNode }) {

@@ -19,3 +19,9 @@ export function useSavedTraining(): { saved: SavedTraining | null; fingerprint: 
   );
   return { saved, fingerprint };
 }
+
+/** The class labels of the last run, while it still belongs to the model and classified (PT-2). */
+export function trainedClassNames(saved: SavedTraining | null): readonly string[] | undefined {
+  const dataset = saved && !saved.stale ? saved.record.dataset : null;
+  return dataset?.task === 'classes' && dataset.classNames.length > 0 ? dataset.classNames : undefined;
+}

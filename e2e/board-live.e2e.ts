@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { findVirtualBoard, VIRTUAL_BOARD_MISSING } from '../src/device/testing/virtual-board.ts';
+import { screenshot } from './app.ts';
+import { connectAndFlashAll, useBridgedApp } from './device/board-checks.ts';
+import { THUMBS_MODEL } from './files.ts';
+
+const errors: string[] = [];
+const app = useBridgedApp('board-live', errors);
+const card = () => app.page.getByRole('region', { name: 'Live test with the camera' });
+
+describe.skipIf(!findVirtualBoard())(
+  `Board tab: classify the webcam on the board beside the browser${findVirtualBoard() ? '' : ` (skipped: ${VIRTUAL_BOARD_MISSING})`}`,
+  () => {
+    it('[D-13] flashes a tiny camera model and runs a live frame on the board exactly as the browser does', async () => {
+      const { page } = app;
+      await page.getByTestId('import-file').setInputFiles(THUMBS_MODEL);
+      await page.getByTestId('chip-picker').selectOption(app.bridge.board.chip.id);
+      await page.getByRole('tab', { name: /Board/ }).click();
+      await connectAndFlashAll(page);
+      await page.getByRole('region', { name: 'Board info' }).getByText('thumbs').waitFor({ timeout: 30_000 });
+      // A camera model has no sensor-window live test: the camera card takes its place.
+      expect(await page.getByRole('region', { name: 'Live test', exact: true }).count()).toBe(0);
+      await card().getByRole('button', { name: 'Start the camera' }).click();
+      await expect
+        .poll(() =>
+          card()
+            .locator('video')
+            .evaluate((v) => (v as HTMLVideoElement).videoWidth),
+        )
+        .toBeGreaterThan(0);
+      await card().getByRole('button', { name: 'Classify this frame' }).click();
+      await card().getByTestId('live-board').waitFor({ timeout: 20_000 });
+      const board = await card().getByTestId('live-board').textContent();
+      expect(board).toMatch(/^output [01] \(\d\.\d{3}\)$/);
+      expect(await card().getByTestId('live-browser').textContent()).toBe(board);
+      expect(await card().getByTestId('live-identical').textContent()).toBe('identical output bytes');
+      expect(await card().textContent()).toMatch(/[\d.]+ ms on the board, round trip \d+ ms/);
+      await card().scrollIntoViewIfNeeded();
+      await screenshot(page, 'board-live-camera');
+    }, 120_000);
+
+    it('[D-13] keeps classifying frames until stopped, and leaving the tab stops it', async () => {
+      const { page } = app;
+      const classified = async () =>
+        Number.parseInt((await card().getByTestId('live-count').textContent()) ?? '0', 10);
+      const before = await classified();
+      await card().getByRole('button', { name: 'Keep classifying' }).click();
+      await expect.poll(classified, { timeout: 20_000 }).toBeGreaterThan(before + 2);
+      await page.getByRole('tab', { name: /Design/ }).click();
+      await page.getByRole('tab', { name: /Board/ }).click();
+      await card().getByRole('button', { name: 'Keep classifying' }).waitFor({ timeout: 10_000 });
+      const stopped = await classified();
+      await page.waitForTimeout(1000);
+      expect(await classified()).toBe(stopped);
+      expect(await card().getByTestId('live-identical').textContent()).toBe('identical output bytes');
+      expect(errors).toEqual([]);
+    }, 60_000);
+  },
+);
