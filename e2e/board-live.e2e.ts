@@ -2,11 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { findVirtualBoard, VIRTUAL_BOARD_MISSING } from '../src/device/testing/virtual-board.ts';
 import { screenshot } from './app.ts';
 import { connectAndFlashAll, useBridgedApp } from './device/board-checks.ts';
-import { THUMBS_MODEL } from './files.ts';
+import { modelFile, THUMBS_MODEL } from './files.ts';
 
 const errors: string[] = [];
 const app = useBridgedApp('board-live', errors);
-const card = () => app.page.getByRole('region', { name: 'Live test with the camera' });
+const card = (device = 'camera') => app.page.getByRole('region', { name: `Live test with the ${device}` });
+
+/** A tiny sound model: one second of 16 kHz audio through the Spectrogram front end, its int16 input (F-78). */
+const HEAR_MODEL = modelFile(
+  'hear',
+  [16000],
+  [
+    { id: 'features', type: 'Spectrogram' },
+    { id: 'flat', type: 'Flatten' },
+    { id: 'out', type: 'Dense', units: 2, activation: 'softmax' },
+  ],
+);
 
 describe.skipIf(!findVirtualBoard())(
   `Board tab: classify the webcam on the board beside the browser${findVirtualBoard() ? '' : ` (skipped: ${VIRTUAL_BOARD_MISSING})`}`,
@@ -55,5 +66,34 @@ describe.skipIf(!findVirtualBoard())(
       expect(await card().getByTestId('live-identical').textContent()).toBe('identical output bytes');
       expect(errors).toEqual([]);
     }, 60_000);
+
+    it('[D-13] [F-78] hears the microphone: the board computes the spectrogram of the last second as the browser does', async () => {
+      const { page } = app;
+      await page.getByTestId('import-file').setInputFiles(HEAR_MODEL);
+      await page.getByTestId('chip-picker').selectOption(app.bridge.board.chip.id);
+      await page.getByRole('tab', { name: /Board/ }).click();
+      await page.getByLabel('Update model only (the board keeps its firmware)').check();
+      await page.getByRole('button', { name: 'Flash', exact: true }).click();
+      await page.getByRole('region', { name: 'Board info' }).getByText('hear').waitFor({ timeout: 30_000 });
+      const mic = card('microphone');
+      await mic.getByRole('button', { name: 'Start listening' }).click();
+      // A whole second (and the resampler's look-ahead) of the fake microphone's beep must be heard first.
+      await expect
+        .poll(
+          async () => {
+            await mic.getByRole('button', { name: 'Classify the last 1 s' }).click();
+            return mic.getByTestId('live-board').count();
+          },
+          { timeout: 20_000, intervals: [500] },
+        )
+        .toBe(1);
+      const board = await mic.getByTestId('live-board').textContent();
+      expect(board).toMatch(/^output [01] \(\d\.\d{3}\)$/);
+      expect(await mic.getByTestId('live-browser').textContent()).toBe(board);
+      expect(await mic.getByTestId('live-identical').textContent()).toBe('identical output bytes');
+      await mic.getByRole('button', { name: 'Stop the microphone' }).click();
+      await screenshot(page, 'board-live-microphone');
+      expect(errors).toEqual([]);
+    }, 90_000);
   },
 );

@@ -48,19 +48,19 @@ export function MediaLiveCard({
   const [error, setError] = useState<MinnowError>();
   const [busy, setBusy] = useState(false);
   const [looping, setLooping] = useState(false);
-  /** One run; false when there was nothing to run yet or it failed (the failure is shown). */
-  const classify = useCallback(async (): Promise<boolean> => {
+  const [early, setEarly] = useState(false);
+  /** One run, or nothing while the device has not delivered a whole frame or clip; a failure is shown. */
+  const classify = useCallback(async (): Promise<void> => {
     const values = take();
-    if (!values || !client) return false;
+    setEarly(!values);
+    if (!values || !client) return;
     try {
       setResult(await liveRun(client, blob, values, info));
       setCount((n) => n + 1);
-      return true;
     } catch (e) {
       if (!isMinnowError(e)) throw e;
       setError(e);
       setLooping(false);
-      return false;
     }
   }, [take, client, blob, info]);
   const canRun = ready && on;
@@ -68,7 +68,7 @@ export function MediaLiveCard({
   if (looping && (!canRun || !active)) setLooping(false);
   useEffect(() => {
     if (!looping) return;
-    return liveLoop(() => classify().then(() => undefined), GAP_MS);
+    return liveLoop(classify, GAP_MS);
   }, [looping, classify]);
   const once = () => {
     setError(undefined);
@@ -101,6 +101,13 @@ export function MediaLiveCard({
           </span>
         )}
       </div>
+      {early && on && (
+        <p className="muted" data-testid="media-early">
+          {kind === 'image'
+            ? 'No frame from the camera yet: try again in a moment.'
+            : `The microphone has not heard ${seconds} s yet: try again in a moment.`}
+        </p>
+      )}
       {!ready && <p className="muted">Flash the model and wait for the board to report it ready.</p>}
       {mediaError && (
         <p className="capture-error" role="alert" data-testid="media-error">
