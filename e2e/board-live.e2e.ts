@@ -59,7 +59,9 @@ describe.skipIf(!findVirtualBoard())(
       await expect.poll(classified, { timeout: 20_000 }).toBeGreaterThan(before + 2);
       await page.getByRole('tab', { name: /Design/ }).click();
       await page.getByRole('tab', { name: /Board/ }).click();
+      // Leaving the tab stopped the loop and the camera: nothing runs or films behind another tab.
       await card().getByRole('button', { name: 'Keep classifying' }).waitFor({ timeout: 10_000 });
+      await card().getByRole('button', { name: 'Start the camera' }).waitFor({ timeout: 10_000 });
       const stopped = await classified();
       await page.waitForTimeout(1000);
       expect(await classified()).toBe(stopped);
@@ -84,7 +86,7 @@ describe.skipIf(!findVirtualBoard())(
             await mic.getByRole('button', { name: 'Classify the last 1 s' }).click();
             return mic.getByTestId('live-board').count();
           },
-          { timeout: 20_000, intervals: [500] },
+          { timeout: 20_000, interval: 500 },
         )
         .toBe(1);
       const board = await mic.getByTestId('live-board').textContent();

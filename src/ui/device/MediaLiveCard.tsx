@@ -66,6 +66,8 @@ export function MediaLiveCard({
   const canRun = ready && on;
   // Leaving the tab, stopping the device or a busy board ends the loop for good: it does not resume by itself.
   if (looping && (!canRun || !active)) setLooping(false);
+  // Nor does the camera or microphone stay on behind another tab.
+  if (on && !active) stop();
   useEffect(() => {
     if (!looping) return;
     return liveLoop(classify, GAP_MS);
