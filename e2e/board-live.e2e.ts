@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findVirtualBoard, VIRTUAL_BOARD_MISSING } from '../src/device/testing/virtual-board.ts';
 import { screenshot } from './app.ts';
 import { connectAndFlashAll, useBridgedApp } from './device/board-checks.ts';
+import { holdRecord, startCaptureCamera } from './capture-steps.ts';
 import { modelFile, THUMBS_MODEL } from './files.ts';
 
 const errors: string[] = [];
@@ -22,10 +23,24 @@ const HEAR_MODEL = modelFile(
 describe.skipIf(!findVirtualBoard())(
   `Board tab: classify the webcam on the board beside the browser${findVirtualBoard() ? '' : ` (skipped: ${VIRTUAL_BOARD_MISSING})`}`,
   () => {
-    it('[D-13] flashes a tiny camera model and runs a live frame on the board exactly as the browser does', async () => {
+    it('[D-13] trains a tiny camera model on webcam frames, flashes it and runs a live frame on the board exactly as the browser does', async () => {
       const { page } = app;
       await page.getByTestId('import-file').setInputFiles(THUMBS_MODEL);
       await page.getByTestId('chip-picker').selectOption(app.bridge.board.chip.id);
+      // Two classes of webcam frames, one epoch: the board's answers then carry the Train tab's class names.
+      await page.getByRole('tab', { name: /Train/ }).click();
+      await startCaptureCamera(page);
+      await holdRecord(page, 'class-1', 800);
+      await holdRecord(page, 'class-2', 800);
+      await page.getByTestId('load-captures').click();
+      await expect
+        .poll(() => page.getByTestId('data-count').textContent(), { timeout: 30_000 })
+        .toMatch(/^\d+$/);
+      await page.locator('#train-epochs').fill('1');
+      await page.getByTestId('train-start').click();
+      await expect
+        .poll(() => page.getByTestId('train-continue').isVisible(), { timeout: 90_000, interval: 500 })
+        .toBe(true);
       await page.getByRole('tab', { name: /Board/ }).click();
       await connectAndFlashAll(page);
       await page.getByRole('region', { name: 'Board info' }).getByText('thumbs').waitFor({ timeout: 30_000 });
@@ -42,13 +57,13 @@ describe.skipIf(!findVirtualBoard())(
       await card().getByRole('button', { name: 'Classify this frame' }).click();
       await card().getByTestId('live-board').waitFor({ timeout: 20_000 });
       const board = await card().getByTestId('live-board').textContent();
-      expect(board).toMatch(/^output [01] \(\d\.\d{3}\)$/);
+      expect(board).toMatch(/^class [12] \(\d\.\d{3}\)$/);
       expect(await card().getByTestId('live-browser').textContent()).toBe(board);
       expect(await card().getByTestId('live-identical').textContent()).toBe('identical output bytes');
       expect(await card().textContent()).toMatch(/[\d.]+ ms on the board, round trip \d+ ms/);
       await card().scrollIntoViewIfNeeded();
       await screenshot(page, 'board-live-camera');
-    }, 120_000);
+    }, 180_000);
 
     it('[D-13] keeps classifying frames until stopped, and leaving the tab stops it', async () => {
       const { page } = app;

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { inject, describe, expect, it } from 'vitest';
 import { screenshot } from './app.ts';
 import { openSession } from './browser.ts';
+import { holdRecord, startCaptureCamera } from './capture-steps.ts';
 import { modelFile, THUMBS_MODEL } from './files.ts';
 import { useAppPage } from './session.ts';
 
@@ -28,30 +29,14 @@ async function openModel(file: ReturnType<typeof modelFile>): Promise<void> {
   await expect.poll(() => page().getByTestId('capture-panel').isVisible(), { timeout: 30_000 }).toBe(true);
 }
 
-/** Holds a class's Record button for `ms` with the mouse. */
-async function hold(slug: string, ms: number): Promise<void> {
-  await page().getByTestId(`record-${slug}`).hover();
-  await page().mouse.down();
-  await page().waitForTimeout(ms);
-  await page().mouse.up();
-}
-
 describe('recording a data set with the webcam and the microphone (D-8 to D-12)', () => {
   let frames = 0;
   let captured = '';
 
   it('records webcam frames for two classes by holding a button and by holding Space, deletes and undoes', async () => {
     await openModel(THUMBS_MODEL);
-    await page().getByTestId('capture-rate').selectOption('10');
-    await page().getByTestId('camera-start').click();
-    await expect
-      .poll(() =>
-        page()
-          .getByTestId('capture-video')
-          .evaluate((v) => (v as HTMLVideoElement).videoWidth),
-      )
-      .toBeGreaterThan(0);
-    await hold('class-1', 1500);
+    await startCaptureCamera(page());
+    await holdRecord(page(), 'class-1', 1500);
     await expect.poll(() => count('class-1')).toBeGreaterThanOrEqual(5);
     const name2 = page().getByTestId('capture-class-class-2').locator('.capture-class-name');
     await name2.focus();
