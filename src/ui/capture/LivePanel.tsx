@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { clipLength, int16ToInput, LiveWindow } from '../../core/capture/clip.ts';
+import { clipLength } from '../../core/capture/clip.ts';
 import { captureKindFor } from '../../train/datasets/captures.ts';
 import type { Prediction } from '../../train/worker/protocol.ts';
 import { PredictionBars } from '../train/PredictionBars.tsx';
@@ -8,9 +8,8 @@ import type { TrainingActions } from '../train/useTrainingSession.ts';
 import { grabFrame } from './frame-grab.ts';
 import { frameInput } from './inputs.ts';
 import { liveLoop } from './live-loop.ts';
-import { errorText } from './media-errors.ts';
-import { MicStream } from './mic-stream.ts';
 import { useCamera } from './useCamera.ts';
+import { useMicWindow } from './useMicWindow.ts';
 
 /** Time between two live predictions: about five a second keeps the page responsive on a slow laptop. */
 const GAP_MS = 200;
@@ -68,32 +67,19 @@ function MicLive({
   predict: Predict;
   onPrediction: (p: Prediction) => void;
 }) {
-  const [mic, setMic] = useState<MicStream | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { on, error, start, stop, take } = useMicWindow(length);
   useEffect(() => {
-    if (!mic) return;
-    const window = new LiveWindow(mic.rate, length);
-    const unlisten = mic.listen((block) => window.push(block));
-    const stopLoop = liveLoop(
-      () => (window.full ? predict(int16ToInput(window.clip())).then(onPrediction) : null),
-      GAP_MS,
-    );
-    return () => {
-      stopLoop();
-      unlisten();
-      mic.close();
-    };
-  }, [mic, length, predict, onPrediction]);
-  const start = () =>
-    MicStream.open().then(
-      (m) => (setError(null), setMic(m)),
-      (e: unknown) => setError(errorText(e)),
-    );
+    if (!on) return;
+    return liveLoop(() => {
+      const clip = take();
+      return clip ? predict(clip).then(onPrediction) : null;
+    }, GAP_MS);
+  }, [on, take, predict, onPrediction]);
   return (
     <div className="live">
       <div className="button-row">
-        {mic ? (
-          <button type="button" onClick={() => setMic(null)} data-testid="live-stop">
+        {on ? (
+          <button type="button" onClick={stop} data-testid="live-stop">
             Stop
           </button>
         ) : (
