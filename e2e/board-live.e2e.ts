@@ -58,6 +58,7 @@ describe.skipIf(!findVirtualBoard())(
       await card().getByTestId('live-board').waitFor({ timeout: 20_000 });
       const board = await card().getByTestId('live-board').textContent();
       expect(board).toMatch(/^class [12] \(\d\.\d{3}\)$/);
+      expect(await card().getByTestId('live-float').textContent()).toMatch(/^class [12] \(\d\.\d{3}\)$/);
       expect(await card().getByTestId('live-browser').textContent()).toBe(board);
       expect(await card().getByTestId('live-identical').textContent()).toBe('identical output bytes');
       expect(await card().textContent()).toMatch(/[\d.]+ ms on the board, round trip \d+ ms/);

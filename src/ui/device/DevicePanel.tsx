@@ -43,6 +43,8 @@ export interface DevicePanelProps {
    * catalog estimates of its speed stand beside the measured one.
    */
   readonly write?: { readonly estimates: readonly TokenRate[] };
+  /** The float model's scores for one real input: the live test shows its top class beside the int8 ones. */
+  readonly floatScores?: (input: Float32Array) => readonly number[];
   /** The panel is on screen (default true): leaving it stops a live test that repeats. */
   readonly active?: boolean;
 }
@@ -57,6 +59,7 @@ function mediaInputOf(blob: Uint8Array | undefined) {
 
 function Connected(props: DevicePanelProps & { serial: SerialLike }) {
   const { blob, chipId, manifest, samples = [], classNames, onBoardInfo, write, active = true } = props;
+  const { floatScores } = props;
   const firmwareBase = props.firmwareBase ?? 'firmware/';
   const [session, state] = useDeviceSession(props.serial);
   useEffect(() => onBoardInfo?.(state.info), [state.info, onBoardInfo]);
@@ -137,6 +140,7 @@ function Connected(props: DevicePanelProps & { serial: SerialLike }) {
           ready={ready}
           active={active}
           classNames={classNames}
+          floatScores={floatScores}
         />
       )}
       {!write && (

@@ -17,9 +17,12 @@ function milliseconds(ms: number): string {
 export function LiveResultTable({
   result,
   classNames,
+  float,
 }: {
   result: LiveResult;
   classNames?: readonly string[] | undefined;
+  /** The float model on the same input, when the page has it: what quantizing changed, if anything. */
+  float?: Prediction | undefined;
 }) {
   const ms = result.board.latencyMs;
   return (
@@ -40,6 +43,13 @@ export function LiveResultTable({
             {result.identical ? 'identical output bytes' : 'the outputs differ: report this model'}
           </td>
         </tr>
+        {float && (
+          <tr>
+            <th>Browser (float model)</th>
+            <td data-testid="live-float">{named(float, classNames)}</td>
+            <td>{float.best === result.browser.best ? 'same class as int8' : 'another class than int8'}</td>
+          </tr>
+        )}
       </tbody>
     </table>
   );

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
+import { argMax } from '../../core/arrays.ts';
 import { clipLength } from '../../core/capture/clip.ts';
 import type { CaptureKind } from '../../core/capture/types.ts';
 import { SOUND_RATE } from '../../core/capture/resample.ts';
 import { isMinnowError, type MinnowError } from '../../core/errors.ts';
 import type { BoardInfo } from '../../core/protocol/index.ts';
 import type { BoardClient } from '../../device/board-client.ts';
-import { liveRun, type LiveResult } from '../../device/live-test.ts';
+import { liveRun, type LiveResult, type Prediction } from '../../device/live-test.ts';
 import { liveLoop } from '../capture/live-loop.ts';
 import { ErrorNote } from '../common/ErrorNote.tsx';
 import { LiveResultTable } from './LiveResultTable.tsx';
@@ -26,6 +27,8 @@ export interface MediaLiveProps {
   /** The Board tab is shown: leaving it stops classifying. */
   readonly active: boolean;
   readonly classNames?: readonly string[] | undefined;
+  /** The float model's scores for the same input, when the page has the float model. */
+  readonly floatScores?: ((input: Float32Array) => readonly number[]) | undefined;
 }
 
 /**
@@ -41,9 +44,11 @@ export function MediaLiveCard({
   ready,
   active,
   classNames,
+  floatScores,
 }: MediaLiveProps) {
   const { video, on, error: mediaError, start, stop, take } = useMediaInput(kind, shape);
   const [result, setResult] = useState<LiveResult>();
+  const [float, setFloat] = useState<Prediction>();
   const [count, setCount] = useState(0);
   const [error, setError] = useState<MinnowError>();
   const [busy, setBusy] = useState(false);
@@ -56,13 +61,15 @@ export function MediaLiveCard({
     if (!values || !client) return;
     try {
       setResult(await liveRun(client, blob, values, info));
+      const scores = floatScores?.(values);
+      setFloat(scores ? { scores, best: argMax(scores) } : undefined);
       setCount((n) => n + 1);
     } catch (e) {
       if (!isMinnowError(e)) throw e;
       setError(e);
       setLooping(false);
     }
-  }, [take, client, blob, info]);
+  }, [take, client, blob, info, floatScores]);
   const canRun = ready && on;
   // Leaving the tab, stopping the device or a busy board ends the loop for good: it does not resume by itself.
   if (looping && (!canRun || !active)) setLooping(false);
@@ -117,7 +124,7 @@ export function MediaLiveCard({
         </p>
       )}
       {error && <ErrorNote error={error} />}
-      {result && <LiveResultTable result={result} classNames={classNames} />}
+      {result && <LiveResultTable result={result} classNames={classNames} float={float} />}
     </section>
   );
 }

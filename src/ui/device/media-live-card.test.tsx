@@ -36,6 +36,13 @@ describe('the camera and microphone live test card', () => {
     expect(html).toContain('<td data-testid="live-browser">down (0.750)</td>');
     expect(html).toContain('0.0123 ms on the board, round trip 9 ms');
     expect(html).toContain('identical output bytes');
+    expect(html).not.toContain('float model');
+    const float = renderToStaticMarkup(
+      <LiveResultTable result={result} classNames={['up', 'down']} float={{ scores: [0.9, 0.1], best: 0 }} />,
+    );
+    expect(float).toContain(
+      '<th>Browser (float model)</th><td data-testid="live-float">up (0.900)</td><td>another class than int8</td>',
+    );
     const slow = { ...result, board: { ...result.board, latencyMs: 42.5 } };
     expect(renderToStaticMarkup(<LiveResultTable result={slow} />)).toContain(
       '<td data-testid="live-board">output 1 (0.750)</td>',

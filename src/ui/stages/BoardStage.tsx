@@ -67,6 +67,7 @@ export default function BoardStage({ samples, compiled, classNames, active = tru
         active={active}
         {...(classNames ? { classNames } : {})}
         {...(compiled.status === 'ok' ? { blob: compiled.blob } : {})}
+        {...(compiled.status === 'ok' && compiled.floatScores ? { floatScores: compiled.floatScores } : {})}
         {...(manifest ? { manifest } : {})}
         {...(write ? { write } : {})}
       />

@@ -8,6 +8,7 @@ import { randomInputs, randomWeights } from '../../core/quant/random-weights.ts'
 import type { ExactQuant } from '../../core/quant/exact.ts';
 import type { FloatWeights } from '../../core/quant/types.ts';
 import type { Sample } from '../device/RunSample.tsx';
+import { floatScores } from './float-scores.ts';
 import { tokenCalibration } from './token-calibration.ts';
 
 /** Samples of the training data to calibrate on; `saved` when they come from the project's last run. */
@@ -30,6 +31,8 @@ export type CompiledModel =
       readonly tokenStream: boolean;
       /** For a token stream: how many tokens, in order, calibrated it. */
       readonly calibrationTokens?: number;
+      /** The float model's output scores for one real input (not for a token stream). */
+      readonly floatScores?: (input: Float32Array) => readonly number[];
     }
   | { readonly status: 'empty' }
   | { readonly status: 'error'; readonly error: MinnowError };
@@ -60,7 +63,8 @@ export function compileForBoard(
     const model = analyzeModel(spec);
     const tokenStream = isTokenStream(model);
     const calibration = tokenStream ? tokenCalibration(samples) : tensorCalibration(model, samples);
-    const { blob } = compileModel(model, weights ?? randomWeights(model, 1), {
+    const used = weights ?? randomWeights(model, 1);
+    const { blob, plan } = compileModel(model, used, {
       calibration: calibration.inputs,
       testVector: true,
       ...(tokenStream ? { keepGruState: true } : {}),
@@ -75,7 +79,9 @@ export function compileForBoard(
       calibratedOn: calibration.samples,
       calibrationSaved: saved && calibration.samples > 0,
       tokenStream,
-      ...(tokenStream ? { calibrationTokens: calibration.inputs.length } : {}),
+      ...(tokenStream
+        ? { calibrationTokens: calibration.inputs.length }
+        : { floatScores: floatScores(model, plan, used) }),
     };
   } catch (e) {
     if (e instanceof MinnowError) return { status: 'error', error: e };
