@@ -28,14 +28,15 @@ typedef struct {
 } mn_dw_t;
 
 /* F-50 … F-52 for shift = −e with 1 ≤ e ≤ MN_DW_E_MAX, m ≥ 0 (F-43) and |acc| < 2^29, as one multiply
- * and one shift. With H = floor(2·acc · 2m / 2^32) = floor(acc·m / 2^30):
+ * and one shift. The row loops sum 2·acc (their weights and bias are doubled), and with
+ * H = floor(2·acc · 2m / 2^32) = floor(acc·m / 2^30):
  * - SRDHM(acc, m) = trunc((acc·m + nudge) / 2^31) = floor((acc·m + 2^30) / 2^31) for either sign (for a
  *   negative product, trunc is ceil and ceil(q / d) = floor((q + d − 1) / d)) = s = floor((H + 1) / 2);
  * - RDBPOT(s, e) = floor((s + 2^(e−1) − [s < 0]) / 2^e), and [s < 0] may be read as [acc < 0] (m ≥ 0 gives
  *   them the same sign, and where s = 0 < −acc both give 0 as e ≥ 1);
  * - nested floors merge (floor((floor(q / a) + c) / b) = floor((q + c·a) / (a·b))), so
- *   zy + MBQM − act_min = floor((H + c0 − 2·[acc < 0]) / 2^(e+1)) with c0 = 1 + 2^e + (zy − act_min)·2^(e+1).
- * |H| ≤ 2^30 and |c0| < 2^28 keep every step inside int32. */
+ *   zy + MBQM = floor((H + c0 − 2·[acc < 0]) / 2^(e+1)) with c0 = 1 + 2^e + zy·2^(e+1).
+ * |2·acc| < 2^30, |H| ≤ 2^30 and |c0| < 2^28 keep every step inside int32. */
 #define MN_DW_E_MAX 19
 #define MN_DW_ACC_MAX (1u << 29)
 
@@ -45,10 +46,10 @@ typedef struct {
     int32_t c0, sh;
 } mn_dw_rq_t;
 
-/* Writes output *y of the sum acc. */
-MN_SPECIALIZE void put(int8_t *y, uint32_t acc, uint32_t m2, int32_t c0, int32_t sh, int32_t lo, uint32_t range) {
-    const int32_t h = (int32_t)(((int64_t)(int32_t)(acc << 1) * (int64_t)m2) >> 32);
-    const int32_t neg = (int32_t)acc >> 31; /* −[acc < 0] */
+/* Writes output *y of the doubled sum acc2 = 2·acc. */
+MN_SPECIALIZE void put(int8_t *y, uint32_t acc2, uint32_t m2, int32_t c0, int32_t sh, int32_t lo, uint32_t range) {
+    const int32_t h = (int32_t)(((int64_t)(int32_t)acc2 * (int64_t)m2) >> 32);
+    const int32_t neg = (int32_t)acc2 >> 31; /* −[acc < 0] */
     const int32_t v = (h + c0 + neg + neg) >> sh;
     /* One unsigned compare finds both ends of the clamp (F-52) in the common in-range case. */
     int32_t t = v;
@@ -59,24 +60,25 @@ MN_SPECIALIZE void put(int8_t *y, uint32_t acc, uint32_t m2, int32_t c0, int32_t
 /* One run of output rows of a channel that read their input rows with the same weights: everything the
  * row loops need, loaded into locals at their start. */
 typedef struct {
-    int32_t w[9];            /* [k·3 + kx] for input row k of the three read */
-    uint32_t bias, m2, range; /* bias with the zx terms folded in; mn_dw_rq_t's m2; act_max − act_min */
+    int32_t w[9];            /* doubled, [k·3 + kx] for input row k of the three read */
+    uint32_t bias, m2, range; /* doubled bias with the zx terms folded in; mn_dw_rq_t's m2; act_max − act_min */
     int32_t c0, sh, lo, zx;
     int32_t C, CO, R, W, OW, pl; /* R = W·C: from one input row to the next */
     int32_t x_step, y_step;      /* from one output row's input rows and outputs to the next */
 } mn_dw_rows_t;
 
-/* Channel o's weights for the three input rows from iy0 + shift on: [k·3 + kx] is kernel row k + shift,
- * zero where that is not a kernel row (0 … 2); and its bias with the zx terms folded in, B[o] − zx·Σ w. */
+/* Channel o's weights for the three input rows from iy0 + shift on, doubled: [k·3 + kx] is kernel row
+ * k + shift, zero where that is not a kernel row (0 … 2); and its bias with the zx terms folded in,
+ * doubled: 2·(B[o] − zx·Σ w). */
 static void weights(const mn_dw_t *d, int32_t o, int32_t shift, mn_dw_rows_t *r) {
     const int8_t *w = (const int8_t *)(d->blob + d->op->k[0].offset) + o;
     int32_t sum = 0;
     for (int32_t k = 0; k < 9; k++) {
         const int32_t kk = k + 3 * shift;
-        r->w[k] = kk >= 0 && kk < 9 ? w[kk * d->CO] : 0;
+        r->w[k] = kk >= 0 && kk < 9 ? 2 * w[kk * d->CO] : 0;
         sum += r->w[k];
     }
-    r->bias = (uint32_t)mn_rd_i32_aligned(d->blob + d->op->k[1].offset + 4 * o) - (uint32_t)d->zx * (uint32_t)sum;
+    r->bias = 2u * (uint32_t)mn_rd_i32_aligned(d->blob + d->op->k[1].offset + 4 * o) - (uint32_t)d->zx * (uint32_t)sum;
 }
 
 /* x0, x1, x2 = input column j of the three rows at x, R bytes apart (zx outside the input). */
@@ -106,13 +108,23 @@ static void weights(const mn_dw_t *d, int32_t o, int32_t shift, mn_dw_rows_t *r)
         put(y, acc, m2, c0, sh, lo, rg);                                                                     \
     } while (0)
 
-/* Stride_w 2: adds input columns (X0, X1, X2) and (X3, X4, X5) as the middle and last columns of output *y
- * (then written), whose first is in a; the second is the first column of the next output. */
-#define MN_DW_STEP2(X0, X1, X2, X3, X4, X5)                                                                  \
+/* Stride_w 2: input column (X0, X1, X2) is the middle one of output *y, whose first is in a; the sum so
+ * far goes to acc. */
+#define MN_DW_MID(X0, X1, X2)                                                                                \
     do {                                                                                                     \
-        const int32_t v0 = (X0), v1 = (X1), v2 = (X2), v3 = (X3), v4 = (X4), v5 = (X5);                      \
-        const uint32_t acc = a + (uint32_t)(v0 * w1 + v1 * w4 + v2 * w7 + v3 * w2 + v4 * w5 + v5 * w8);      \
-        a = bias + (uint32_t)(v3 * w0 + v4 * w3 + v5 * w6);                                                  \
+        int32_t v = (X0);                                                                                    \
+        acc = a + (uint32_t)(v * w1);                                                                        \
+        v = (X1), acc += (uint32_t)(v * w4);                                                                 \
+        v = (X2), acc += (uint32_t)(v * w7);                                                                 \
+    } while (0)
+
+/* Then column (X0, X1, X2) is its last (*y is written) and the first of the next output. */
+#define MN_DW_LAST(X0, X1, X2)                                                                               \
+    do {                                                                                                     \
+        int32_t v = (X0);                                                                                    \
+        acc += (uint32_t)(v * w2), a = bias + (uint32_t)(v * w0);                                            \
+        v = (X1), acc += (uint32_t)(v * w5), a += (uint32_t)(v * w3);                                        \
+        v = (X2), acc += (uint32_t)(v * w8), a += (uint32_t)(v * w6);                                        \
         put(y, acc, m2, c0, sh, lo, rg);                                                                     \
     } while (0)
 
@@ -153,29 +165,40 @@ static MN_DW_NOINLINE void rows1(const mn_dw_rows_t *r, const int8_t *x, int8_t 
     }
 }
 
-/* Stride_w 2, as rows1. Outputs whose two new columns 2·ox − pl + 1, + 2 are inside the input: [from, to). */
+/* Stride_w 2: output *y from its middle column j (its first is in a); j and y move on to the next. */
+#define MN_DW_EDGE2()                                   \
+    do {                                                \
+        int32_t u0, u1, u2, u3, u4, u5;                 \
+        uint32_t acc;                                   \
+        MN_DW_COLUMN(j, u0, u1, u2);                    \
+        MN_DW_COLUMN(j + 1, u3, u4, u5);                \
+        MN_DW_MID(u0, u1, u2);                          \
+        MN_DW_LAST(u3, u4, u5);                         \
+        j += 2, y += CO;                                \
+    } while (0)
+
+/* Stride_w 2, as rows1. Output ox has columns 2·ox − pl … + 2, its last two inside the input for ox in
+ * [from, to). */
 static MN_DW_NOINLINE void rows2(const mn_dw_rows_t *r, const int8_t *x, int8_t *y, int32_t n) {
     MN_DW_LOCALS(r);
     const int32_t from = pl == 2 ? 1 : 0, last = r->W + pl - 3; /* 2·ox − pl + 2 ≤ W − 1 */
     int32_t to = last < 0 ? 0 : last / 2 + 1;
     to = to > OW ? OW : to < from ? from : to;
     for (; n > 0; n--, x += r->x_step, y += r->y_step - OW * CO) {
-        int32_t x0, x1, x2, x3, x4, x5;
+        int8_t *const end = y + OW * CO;
+        int32_t j = 1 - pl, x0, x1, x2;
         MN_DW_COLUMN(-pl, x0, x1, x2);
         uint32_t a = bias + (uint32_t)(x0 * w0 + x1 * w3 + x2 * w6);
-        for (int32_t ox = 0; ox < OW; ox++, y += CO) {
-            if (ox == from && from < to) {
-                const int8_t *p = x + (2 * ox - pl + 1) * C;
-                for (int8_t *const in_end = y + (to - from) * CO; y != in_end; y += CO, p += 2 * C) {
-                    MN_DW_STEP2(p[0], p[R], p[2 * R], p[C], p[C + R], p[C + 2 * R]);
-                }
-                ox = to;
-                if (ox == OW) break;
-            }
-            MN_DW_COLUMN(2 * ox - pl + 1, x0, x1, x2);
-            MN_DW_COLUMN(2 * ox - pl + 2, x3, x4, x5);
-            MN_DW_STEP2(x0, x1, x2, x3, x4, x5);
+        if (from == 1) MN_DW_EDGE2();
+        const int8_t *p = x + j * C;
+        for (int8_t *const in_end = y + (to - from) * CO; y != in_end; y += CO) {
+            uint32_t acc;
+            MN_DW_MID(p[0], p[R], p[2 * R]);
+            p += C;
+            MN_DW_LAST(p[0], p[R], p[2 * R]);
+            p += C;
         }
+        for (j += 2 * (to - from); y != end;) MN_DW_EDGE2();
     }
 }
 
@@ -189,10 +212,9 @@ static void channel(const mn_dw_t *d, int32_t o, const mn_dw_rq_t *q) {
                       op->attr[3], sy * R, d->OW * d->CO};
     for (int32_t oy = 0, n; oy < d->OH; oy += n) {
         const int32_t iy0 = oy * sy - pt, r0 = iy0 < 0 ? 0 : iy0 > d->H - 3 ? d->H - 3 : iy0;
-        for (n = 1; oy + n < d->OH; n++) { /* the rows after with the same shift */
-            const int32_t iy = (oy + n) * sy - pt;
-            if ((iy < 0 ? 0 : iy > d->H - 3 ? d->H - 3 : iy) - iy != r0 - iy0) break;
-        }
+        /* A border row alone; the inside rows up to the first with iy0 > H − 3 together. */
+        n = r0 != iy0 ? 1 : (d->H - 3 + pt) / sy + 1 - oy;
+        n = n < d->OH - oy ? n : d->OH - oy;
         weights(d, o, r0 - iy0, &r);
         const int8_t *x = d->x + o / op->attr[4] + r0 * R;
         int8_t *y = d->y + oy * r.y_step + o;
