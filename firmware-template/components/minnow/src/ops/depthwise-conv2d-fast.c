@@ -62,6 +62,7 @@ MN_SPECIALIZE void put(int8_t *y, uint32_t acc2, uint32_t m2, int32_t c0, int32_
 typedef struct {
     int32_t w[9];            /* doubled, [k·3 + kx] for input row k of the three read */
     uint32_t bias, m2, range; /* doubled bias with the zx terms folded in; mn_dw_rq_t's m2; act_max − act_min */
+    uint32_t z[3];            /* a column of zx times the weights of kx = 0, 1, 2 */
     int32_t c0, sh, lo, zx;
     int32_t C, CO, R, W, OW, pl; /* R = W·C: from one input row to the next */
     int32_t x_step, y_step;      /* from one output row's input rows and outputs to the next */
@@ -71,27 +72,33 @@ typedef struct {
  * k + shift, zero where that is not a kernel row (0 … 2); and its bias with the zx terms folded in,
  * doubled: 2·(B[o] − zx·Σ w). */
 static void weights(const mn_dw_t *d, int32_t o, int32_t shift, mn_dw_rows_t *r) {
-    const int8_t *w = (const int8_t *)(d->blob + d->op->k[0].offset) + o;
-    int32_t sum = 0;
-    for (int32_t k = 0; k < 9; k++) {
-        const int32_t kk = k + 3 * shift;
-        r->w[k] = kk >= 0 && kk < 9 ? 2 * w[kk * d->CO] : 0;
-        sum += r->w[k];
+    const int32_t CO = d->CO;
+    int32_t sum[3] = {0, 0, 0};
+    for (int32_t k = 0; k < 3; k++) {
+        int32_t *to = r->w + 3 * k;
+        if (k + shift < 0 || k + shift > 2) {
+            to[0] = to[1] = to[2] = 0;
+            continue;
+        }
+        const int8_t *w = (const int8_t *)(d->blob + d->op->k[0].offset) + 3 * (k + shift) * CO + o;
+        to[0] = 2 * w[0], to[1] = 2 * w[CO], to[2] = 2 * w[2 * CO];
+        sum[0] += to[0], sum[1] += to[1], sum[2] += to[2];
     }
-    r->bias = 2u * (uint32_t)mn_rd_i32_aligned(d->blob + d->op->k[1].offset + 4 * o) - (uint32_t)d->zx * (uint32_t)sum;
+    r->bias = 2u * (uint32_t)mn_rd_i32_aligned(d->blob + d->op->k[1].offset + 4 * o);
+    for (int32_t kx = 0; kx < 3; kx++) {
+        r->z[kx] = (uint32_t)d->zx * (uint32_t)sum[kx];
+        r->bias -= r->z[kx];
+    }
 }
 
-/* x0, x1, x2 = input column j of the three rows at x, R bytes apart (zx outside the input). */
-#define MN_DW_COLUMN(j, x0, x1, x2)                      \
-    do {                                                 \
-        const int32_t j_ = (j);                          \
-        if ((uint32_t)j_ < (uint32_t)r->W) {             \
-            const int8_t *q = x + j_ * C;                \
-            x0 = q[0], x1 = q[R], x2 = q[2 * R];         \
-        } else {                                         \
-            x0 = x1 = x2 = r->zx;                        \
-        }                                                \
-    } while (0)
+/* Input column j of the three rows at x, R bytes apart, times weights (wa, wb, wc); z where it is
+ * outside the input (a column of zx). */
+MN_SPECIALIZE uint32_t dot3(const int8_t *x, int32_t j, const mn_dw_rows_t *r, int32_t wa, int32_t wb, int32_t wc,
+                            uint32_t z) {
+    if ((uint32_t)j >= (uint32_t)r->W) return z;
+    const int8_t *q = x + j * r->C;
+    return (uint32_t)(q[0] * wa + q[r->R] * wb + q[2 * r->R] * wc);
+}
 
 /* Adds input column (X0, X1, X2) as the last column of output *y (then written), the middle one of the
  * next output (a) and the first one of the output after (b). One input value at a time: fewer registers. */
@@ -146,36 +153,30 @@ static void weights(const mn_dw_t *d, int32_t o, int32_t shift, mn_dw_rows_t *r)
  * (pl ≤ 2, F-46), inside the input below `to`. */
 static MN_DW_NOINLINE void rows1(const mn_dw_rows_t *r, const int8_t *x, int8_t *y, int32_t n) {
     MN_DW_LOCALS(r);
-    int32_t to = r->W + pl - 2;
-    to = to > OW ? OW : to;
-    for (; n > 0; n--, x += r->x_step) {
-        int8_t *const end = y + OW * CO;
-        int32_t x0, x1, x2;
-        MN_DW_COLUMN(-pl, x0, x1, x2);
-        uint32_t a = bias + (uint32_t)(x0 * w0 + x1 * w3 + x2 * w6);
-        MN_DW_COLUMN(1 - pl, x0, x1, x2);
-        a += (uint32_t)(x0 * w1 + x1 * w4 + x2 * w7);
-        uint32_t b = bias + (uint32_t)(x0 * w0 + x1 * w3 + x2 * w6);
-        if (to > 0) {
-            const int8_t *p = x + (2 - pl) * C;
-            for (int8_t *const in_end = y + to * CO; y != in_end; y += CO, p += C) MN_DW_STEP(p[0], p[R], p[2 * R]);
+    const int32_t W = r->W, j1 = 1 - pl, y_gap = r->y_step - OW * CO;
+    int32_t to = W + pl - 2;
+    to = to > OW ? OW : to < 0 ? 0 : to;
+    for (; n > 0; n--, x += r->x_step, y += y_gap) {
+        int8_t *const in_end = y + to * CO, *const end = y + OW * CO;
+        /* Column −pl is the first of output 0, column 1 − pl its middle and the first of output 1. */
+        uint32_t a = bias + (pl == 0 ? (uint32_t)(x[0] * w0 + x[R] * w3 + x[2 * R] * w6) : r->z[0]), b = bias;
+        if ((uint32_t)j1 < (uint32_t)W) {
+            const int8_t *q = x + j1 * C;
+            int32_t v = q[0];
+            a += (uint32_t)(v * w1), b += (uint32_t)(v * w0);
+            v = q[R], a += (uint32_t)(v * w4), b += (uint32_t)(v * w3);
+            v = q[2 * R], a += (uint32_t)(v * w7), b += (uint32_t)(v * w6);
+        } else {
+            a += r->z[1], b += r->z[0];
         }
-        for (; y != end; y += CO) MN_DW_STEP(r->zx, r->zx, r->zx); /* right of the input */
-        y += r->y_step - OW * CO;
+        for (const int8_t *p = x + (2 - pl) * C; y != in_end; y += CO, p += C) MN_DW_STEP(p[0], p[R], p[2 * R]);
+        for (; y != end; y += CO) { /* right of the input */
+            const uint32_t acc = a + r->z[2];
+            a = b + r->z[1], b = bias + r->z[0];
+            put(y, acc, m2, c0, sh, lo, rg);
+        }
     }
 }
-
-/* Stride_w 2: output *y from its middle column j (its first is in a); j and y move on to the next. */
-#define MN_DW_EDGE2()                                   \
-    do {                                                \
-        int32_t u0, u1, u2, u3, u4, u5;                 \
-        uint32_t acc;                                   \
-        MN_DW_COLUMN(j, u0, u1, u2);                    \
-        MN_DW_COLUMN(j + 1, u3, u4, u5);                \
-        MN_DW_MID(u0, u1, u2);                          \
-        MN_DW_LAST(u3, u4, u5);                         \
-        j += 2, y += CO;                                \
-    } while (0)
 
 /* Stride_w 2, as rows1. Output ox has columns 2·ox − pl … + 2, its last two inside the input for ox in
  * [from, to). */
@@ -186,19 +187,25 @@ static MN_DW_NOINLINE void rows2(const mn_dw_rows_t *r, const int8_t *x, int8_t 
     to = to > OW ? OW : to < from ? from : to;
     for (; n > 0; n--, x += r->x_step, y += r->y_step - OW * CO) {
         int8_t *const end = y + OW * CO;
-        int32_t j = 1 - pl, x0, x1, x2;
-        MN_DW_COLUMN(-pl, x0, x1, x2);
-        uint32_t a = bias + (uint32_t)(x0 * w0 + x1 * w3 + x2 * w6);
-        if (from == 1) MN_DW_EDGE2();
+        int32_t j = 1 - pl + 2 * from; /* the middle column of output `from` */
+        uint32_t a = bias + dot3(x, -pl, r, w0, w3, w6, r->z[0]), acc;
+        if (from == 1) { /* columns −2 (in a), −1 outside and 0 */
+            acc = a + r->z[1];
+            MN_DW_LAST(x[0], x[R], x[2 * R]);
+            y += CO;
+        }
         const int8_t *p = x + j * C;
         for (int8_t *const in_end = y + (to - from) * CO; y != in_end; y += CO) {
-            uint32_t acc;
             MN_DW_MID(p[0], p[R], p[2 * R]);
             p += C;
             MN_DW_LAST(p[0], p[R], p[2 * R]);
             p += C;
         }
-        for (j += 2 * (to - from); y != end;) MN_DW_EDGE2();
+        for (j += 2 * (to - from); y != end; y += CO, j += 2) { /* the last column outside the input */
+            acc = a + dot3(x, j, r, w1, w4, w7, r->z[1]) + r->z[2];
+            a = bias + r->z[0];
+            put(y, acc, m2, c0, sh, lo, rg);
+        }
     }
 }
 
@@ -208,7 +215,7 @@ static MN_DW_NOINLINE void rows2(const mn_dw_rows_t *r, const int8_t *x, int8_t 
 static void channel(const mn_dw_t *d, int32_t o, const mn_dw_rq_t *q) {
     const mn_op_t *op = d->op;
     const int32_t sy = op->attr[0], pt = op->attr[2], R = d->W * d->C;
-    mn_dw_rows_t r = {{0}, 0, q->m2, d->range, q->c0, q->sh, d->lo, d->zx, d->C, d->CO, R, d->W, d->OW,
+    mn_dw_rows_t r = {{0}, 0, q->m2, d->range, {0}, q->c0, q->sh, d->lo, d->zx, d->C, d->CO, R, d->W, d->OW,
                       op->attr[3], sy * R, d->OW * d->CO};
     for (int32_t oy = 0, n; oy < d->OH; oy += n) {
         const int32_t iy0 = oy * sy - pt, r0 = iy0 < 0 ? 0 : iy0 > d->H - 3 ? d->H - 3 : iy0;
