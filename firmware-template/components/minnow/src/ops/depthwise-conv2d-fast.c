@@ -57,13 +57,23 @@ MN_SPECIALIZE void put(int8_t *y, uint32_t acc2, uint32_t m2, int32_t c0, int32_
     *y = (int8_t)t;
 }
 
-/* One run of output rows of a channel that read their input rows with the same weights: everything the
- * row loops need, loaded into locals at their start. */
+/* The output rows of a channel that read their input rows with the same weights. */
 typedef struct {
-    int32_t w[9];            /* doubled, [k·3 + kx] for input row k of the three read */
-    uint32_t bias, m2, range; /* doubled bias with the zx terms folded in; mn_dw_rq_t's m2; act_max − act_min */
-    uint32_t z[3];            /* a column of zx times the weights of kx = 0, 1, 2 */
-    int32_t c0, sh, lo, zx;
+    int16_t w[9];   /* doubled, [k·3 + kx] for input row k of the three read */
+    uint32_t bias;  /* doubled, with the zx terms folded in */
+    uint32_t z[3];  /* a column of zx times the weights of kx = 0, 1, 2 */
+    const int8_t *x; /* the three input rows of its first output row */
+    int8_t *y;       /* its first output */
+    int32_t n;       /* output rows */
+} mn_dw_run_t;
+
+/* Everything the row loops need, loaded into locals at their start. A row's three input rows are
+ * shifted by −2 … 2 at most, so a channel has at most five runs. */
+typedef struct {
+    mn_dw_run_t run[5];
+    int32_t runs;
+    uint32_t m2, range; /* mn_dw_rq_t's m2; act_max − act_min */
+    int32_t c0, sh, lo;
     int32_t C, CO, R, W, OW, pl; /* R = W·C: from one input row to the next */
     int32_t x_step, y_step;      /* from one output row's input rows and outputs to the next */
 } mn_dw_rows_t;
@@ -71,23 +81,23 @@ typedef struct {
 /* Channel o's weights for the three input rows from iy0 + shift on, doubled: [k·3 + kx] is kernel row
  * k + shift, zero where that is not a kernel row (0 … 2); and its bias with the zx terms folded in,
  * doubled: 2·(B[o] − zx·Σ w). */
-static void weights(const mn_dw_t *d, int32_t o, int32_t shift, mn_dw_rows_t *r) {
+static void weights(const mn_dw_t *d, int32_t o, int32_t shift, mn_dw_run_t *u) {
     const int32_t CO = d->CO;
     int32_t sum[3] = {0, 0, 0};
     for (int32_t k = 0; k < 3; k++) {
-        int32_t *to = r->w + 3 * k;
+        int16_t *to = u->w + 3 * k;
         if (k + shift < 0 || k + shift > 2) {
             to[0] = to[1] = to[2] = 0;
             continue;
         }
         const int8_t *w = (const int8_t *)(d->blob + d->op->k[0].offset) + 3 * (k + shift) * CO + o;
-        to[0] = 2 * w[0], to[1] = 2 * w[CO], to[2] = 2 * w[2 * CO];
+        to[0] = (int16_t)(2 * w[0]), to[1] = (int16_t)(2 * w[CO]), to[2] = (int16_t)(2 * w[2 * CO]);
         sum[0] += to[0], sum[1] += to[1], sum[2] += to[2];
     }
-    r->bias = 2u * (uint32_t)mn_rd_i32_aligned(d->blob + d->op->k[1].offset + 4 * o);
+    u->bias = 2u * (uint32_t)mn_rd_i32_aligned(d->blob + d->op->k[1].offset + 4 * o);
     for (int32_t kx = 0; kx < 3; kx++) {
-        r->z[kx] = (uint32_t)d->zx * (uint32_t)sum[kx];
-        r->bias -= r->z[kx];
+        u->z[kx] = (uint32_t)d->zx * (uint32_t)sum[kx];
+        u->bias -= u->z[kx];
     }
 }
 
@@ -137,11 +147,17 @@ MN_SPECIALIZE uint32_t dot3(const int8_t *x, int32_t j, const mn_dw_rows_t *r, i
 
 /* The row loops' locals: the weights and constants stay in registers (a function of their own keeps the
  * callers' values from competing for them). */
-#define MN_DW_LOCALS(r)                                                                                     \
-    const int32_t w0 = r->w[0], w1 = r->w[1], w2 = r->w[2], w3 = r->w[3], w4 = r->w[4], w5 = r->w[5];    \
-    const int32_t w6 = r->w[6], w7 = r->w[7], w8 = r->w[8], C = r->C, CO = r->CO, R = r->R;                \
-    const int32_t c0 = r->c0, sh = r->sh, lo = r->lo, pl = r->pl, OW = r->OW;                             \
-    const uint32_t bias = r->bias, m2 = r->m2, rg = r->range
+#define MN_DW_LOCALS(r)                                                                                   \
+    const int32_t C = r->C, CO = r->CO, R = r->R, c0 = r->c0, sh = r->sh, lo = r->lo, pl = r->pl, OW = r->OW; \
+    const uint32_t m2 = r->m2, rg = r->range
+
+/* A run's weights and bias in locals. */
+#define MN_DW_RUN(u)                                                                                        \
+    const int32_t w0 = u->w[0], w1 = u->w[1], w2 = u->w[2], w3 = u->w[3], w4 = u->w[4], w5 = u->w[5];    \
+    const int32_t w6 = u->w[6], w7 = u->w[7], w8 = u->w[8];                                               \
+    const uint32_t bias = u->bias;                                                                        \
+    const int8_t *x = u->x;                                                                               \
+    int8_t *y = u->y
 
 #if defined(__GNUC__)
 #define MN_DW_NOINLINE __attribute__((noinline))
@@ -151,15 +167,17 @@ MN_SPECIALIZE uint32_t dot3(const int8_t *x, int32_t j, const mn_dw_rows_t *r, i
 
 /* Stride_w 1: n output rows from input rows x and outputs y on. Output ox adds column ox − pl + 2 ≥ 0
  * (pl ≤ 2, F-46), inside the input below `to`. */
-static MN_DW_NOINLINE void rows1(const mn_dw_rows_t *r, const int8_t *x, int8_t *y, int32_t n) {
+static MN_DW_NOINLINE void rows1(const mn_dw_rows_t *r) {
     MN_DW_LOCALS(r);
     const int32_t W = r->W, j1 = 1 - pl, y_gap = r->y_step - OW * CO;
     int32_t to = W + pl - 2;
     to = to > OW ? OW : to < 0 ? 0 : to;
-    for (; n > 0; n--, x += r->x_step, y += y_gap) {
+    for (const mn_dw_run_t *u = r->run, *const u_end = u + r->runs; u != u_end; u++) {
+    MN_DW_RUN(u);
+    for (int32_t n = u->n; n > 0; n--, x += r->x_step, y += y_gap) {
         int8_t *const in_end = y + to * CO, *const end = y + OW * CO;
         /* Column −pl is the first of output 0, column 1 − pl its middle and the first of output 1. */
-        uint32_t a = bias + (pl == 0 ? (uint32_t)(x[0] * w0 + x[R] * w3 + x[2 * R] * w6) : r->z[0]), b = bias;
+        uint32_t a = bias + (pl == 0 ? (uint32_t)(x[0] * w0 + x[R] * w3 + x[2 * R] * w6) : u->z[0]), b = bias;
         if ((uint32_t)j1 < (uint32_t)W) {
             const int8_t *q = x + j1 * C;
             int32_t v = q[0];
@@ -167,30 +185,33 @@ static MN_DW_NOINLINE void rows1(const mn_dw_rows_t *r, const int8_t *x, int8_t 
             v = q[R], a += (uint32_t)(v * w4), b += (uint32_t)(v * w3);
             v = q[2 * R], a += (uint32_t)(v * w7), b += (uint32_t)(v * w6);
         } else {
-            a += r->z[1], b += r->z[0];
+            a += u->z[1], b += u->z[0];
         }
         for (const int8_t *p = x + (2 - pl) * C; y != in_end; y += CO, p += C) MN_DW_STEP(p[0], p[R], p[2 * R]);
         for (; y != end; y += CO) { /* right of the input */
-            const uint32_t acc = a + r->z[2];
-            a = b + r->z[1], b = bias + r->z[0];
+            const uint32_t acc = a + u->z[2];
+            a = b + u->z[1], b = bias + u->z[0];
             put(y, acc, m2, c0, sh, lo, rg);
         }
+    }
     }
 }
 
 /* Stride_w 2, as rows1. Output ox has columns 2·ox − pl … + 2, its last two inside the input for ox in
  * [from, to). */
-static MN_DW_NOINLINE void rows2(const mn_dw_rows_t *r, const int8_t *x, int8_t *y, int32_t n) {
+static MN_DW_NOINLINE void rows2(const mn_dw_rows_t *r) {
     MN_DW_LOCALS(r);
     const int32_t from = pl == 2 ? 1 : 0, last = r->W + pl - 3; /* 2·ox − pl + 2 ≤ W − 1 */
     int32_t to = last < 0 ? 0 : last / 2 + 1;
     to = to > OW ? OW : to < from ? from : to;
-    for (; n > 0; n--, x += r->x_step, y += r->y_step - OW * CO) {
+    for (const mn_dw_run_t *u = r->run, *const u_end = u + r->runs; u != u_end; u++) {
+    MN_DW_RUN(u);
+    for (int32_t n = u->n; n > 0; n--, x += r->x_step, y += r->y_step - OW * CO) {
         int8_t *const end = y + OW * CO;
         int32_t j = 1 - pl + 2 * from; /* the middle column of output `from` */
-        uint32_t a = bias + dot3(x, -pl, r, w0, w3, w6, r->z[0]), acc;
+        uint32_t a = bias + (pl == 0 ? (uint32_t)(x[0] * w0 + x[R] * w3 + x[2 * R] * w6) : u->z[0]), acc;
         if (from == 1) { /* columns −2 (in a), −1 outside and 0 */
-            acc = a + r->z[1];
+            acc = a + u->z[1];
             MN_DW_LAST(x[0], x[R], x[2 * R]);
             y += CO;
         }
@@ -202,34 +223,36 @@ static MN_DW_NOINLINE void rows2(const mn_dw_rows_t *r, const int8_t *x, int8_t 
             p += C;
         }
         for (j += 2 * (to - from); y != end; y += CO, j += 2) { /* the last column outside the input */
-            acc = a + dot3(x, j, r, w1, w4, w7, r->z[1]) + r->z[2];
-            a = bias + r->z[0];
+            acc = a + dot3(x, j, r, w1, w4, w7, u->z[1]) + u->z[2];
+            a = bias + u->z[0];
             put(y, acc, m2, c0, sh, lo, rg);
         }
     }
+}
 }
 
 /* Output channel o, in runs of rows that share their weights. The three input rows read are always
  * inside the input (H ≥ 3): at the top and bottom borders they are shifted in, and the weights with them
  * (a kernel row outside the input meets weights 0). */
-static void channel(const mn_dw_t *d, int32_t o, const mn_dw_rq_t *q) {
+static void channel(const mn_dw_t *d, int32_t o, const mn_dw_rq_t *q, mn_dw_rows_t *r) {
     const mn_op_t *op = d->op;
-    const int32_t sy = op->attr[0], pt = op->attr[2], R = d->W * d->C;
-    mn_dw_rows_t r = {{0}, 0, q->m2, d->range, {0}, q->c0, q->sh, d->lo, d->zx, d->C, d->CO, R, d->W, d->OW,
-                      op->attr[3], sy * R, d->OW * d->CO};
+    const int32_t sy = op->attr[0], pt = op->attr[2];
+    r->m2 = q->m2, r->c0 = q->c0, r->sh = q->sh, r->runs = 0;
     for (int32_t oy = 0, n; oy < d->OH; oy += n) {
         const int32_t iy0 = oy * sy - pt, r0 = iy0 < 0 ? 0 : iy0 > d->H - 3 ? d->H - 3 : iy0;
         /* A border row alone; the inside rows up to the first with iy0 > H − 3 together. */
         n = r0 != iy0 ? 1 : (d->H - 3 + pt) / sy + 1 - oy;
         n = n < d->OH - oy ? n : d->OH - oy;
-        weights(d, o, r0 - iy0, &r);
-        const int8_t *x = d->x + o / op->attr[4] + r0 * R;
-        int8_t *y = d->y + oy * r.y_step + o;
-        if (op->attr[1] == 2) {
-            rows2(&r, x, y, n);
-        } else {
-            rows1(&r, x, y, n);
-        }
+        mn_dw_run_t *u = &r->run[r->runs++];
+        weights(d, o, r0 - iy0, u);
+        u->x = d->x + o / op->attr[4] + r0 * r->R;
+        u->y = d->y + oy * r->y_step + o;
+        u->n = n;
+    }
+    if (op->attr[1] == 2) {
+        rows2(r);
+    } else {
+        rows1(r);
     }
 }
 
@@ -251,14 +274,10 @@ static void channel_exact(const mn_dw_t *d, int32_t o, int32_t m, int32_t shift)
     }
 }
 
-/* Whether channel o's sums stay below MN_DW_ACC_MAX: |B| + 255·Σ|w| bounds them (|x − zx| ≤ 255). */
+/* Whether channel o's sums stay below MN_DW_ACC_MAX: |B| + 9·128·255 bounds them (|x − zx| ≤ 255). */
 static int small_sums(const mn_dw_t *d, int32_t o) {
-    const int8_t *w = (const int8_t *)(d->blob + d->op->k[0].offset) + o;
     const int32_t b = mn_rd_i32_aligned(d->blob + d->op->k[1].offset + 4 * o);
-    uint32_t bound = b < 0 ? 0u - (uint32_t)b : (uint32_t)b, sum = 0;
-    for (int32_t k = 0; k < 9; k++) sum += (uint32_t)(w[k * d->CO] < 0 ? -w[k * d->CO] : w[k * d->CO]);
-    bound += 255u * sum; /* at most 2^31 + 2^19: no wrap */
-    return bound < MN_DW_ACC_MAX;
+    return (b < 0 ? 0u - (uint32_t)b : (uint32_t)b) < MN_DW_ACC_MAX - 9u * 128u * 255u;
 }
 
 void mn_depthwise_conv2d_run_fast(const mn_op_t *op, const uint8_t *blob, uint8_t *arena) {
@@ -282,12 +301,15 @@ void mn_depthwise_conv2d_run_fast(const mn_op_t *op, const uint8_t *blob, uint8_
                        yt->zero_point,
                        op->act_min,
                        (uint32_t)(op->act_max - op->act_min)};
+    mn_dw_rows_t r;
+    r.range = d.range, r.lo = d.lo, r.C = d.C, r.CO = d.CO, r.R = d.W * d.C, r.W = d.W, r.OW = d.OW;
+    r.pl = op->attr[3], r.x_step = op->attr[0] * r.R, r.y_step = d.OW * d.CO;
     for (int32_t o = 0; o < d.CO; o++) {
         const uint8_t *rq = blob + op->k[2].offset + 8 * o;
         const int32_t m = mn_rd_i32_aligned(rq), e = -mn_rd_i32_aligned(rq + 4);
         if (e >= 1 && e <= MN_DW_E_MAX && d.H >= 3 && small_sums(&d, o)) {
             const mn_dw_rq_t q = {2u * (uint32_t)m, 1 + (1 << e) + d.zy * (1 << (e + 1)), e + 1};
-            channel(&d, o, &q);
+            channel(&d, o, &q, &r);
         } else {
             channel_exact(&d, o, m, -e);
         }
