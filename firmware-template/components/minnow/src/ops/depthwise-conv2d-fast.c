@@ -101,15 +101,6 @@ static void weights(const mn_dw_t *d, int32_t o, int32_t shift, mn_dw_run_t *u) 
     }
 }
 
-/* Input column j of the three rows at x, R bytes apart, times weights (wa, wb, wc); z where it is
- * outside the input (a column of zx). */
-MN_SPECIALIZE uint32_t dot3(const int8_t *x, int32_t j, const mn_dw_rows_t *r, int32_t wa, int32_t wb, int32_t wc,
-                            uint32_t z) {
-    if ((uint32_t)j >= (uint32_t)r->W) return z;
-    const int8_t *q = x + j * r->C;
-    return (uint32_t)(q[0] * wa + q[r->R] * wb + q[2 * r->R] * wc);
-}
-
 /* Adds input column (X0, X1, X2) as the last column of output *y (then written), the middle one of the
  * next output (a) and the first one of the output after (b). One input value at a time: fewer registers. */
 #define MN_DW_STEP(X0, X1, X2)                                                                               \
@@ -174,7 +165,7 @@ static MN_DW_NOINLINE void rows1(const mn_dw_rows_t *r) {
     to = to > OW ? OW : to < 0 ? 0 : to;
     for (const mn_dw_run_t *u = r->run, *const u_end = u + r->runs; u != u_end; u++) {
     MN_DW_RUN(u);
-    for (int32_t n = u->n; n > 0; n--, x += r->x_step, y += y_gap) {
+    for (int8_t *const y_stop = y + u->n * r->y_step; y != y_stop; x += r->x_step, y += y_gap) {
         int8_t *const in_end = y + to * CO, *const end = y + OW * CO;
         /* Column −pl is the first of output 0, column 1 − pl its middle and the first of output 1. */
         uint32_t a = bias + (pl == 0 ? (uint32_t)(x[0] * w0 + x[R] * w3 + x[2 * R] * w6) : u->z[0]), b = bias;
@@ -201,17 +192,21 @@ static MN_DW_NOINLINE void rows1(const mn_dw_rows_t *r) {
  * [from, to). */
 static MN_DW_NOINLINE void rows2(const mn_dw_rows_t *r) {
     MN_DW_LOCALS(r);
-    const int32_t from = pl == 2 ? 1 : 0, last = r->W + pl - 3; /* 2·ox − pl + 2 ≤ W − 1 */
+    const int32_t from = pl == 2 ? 1 : 0, last = r->W + pl - 3, y_gap = r->y_step - OW * CO; /* last: 2·ox − pl + 2 ≤ W − 1 */
     int32_t to = last < 0 ? 0 : last / 2 + 1;
     to = to > OW ? OW : to < from ? from : to;
     for (const mn_dw_run_t *u = r->run, *const u_end = u + r->runs; u != u_end; u++) {
     MN_DW_RUN(u);
-    for (int32_t n = u->n; n > 0; n--, x += r->x_step, y += r->y_step - OW * CO) {
+    for (int8_t *const y_stop = y + u->n * r->y_step; y != y_stop; x += r->x_step, y += y_gap) {
         int8_t *const end = y + OW * CO;
         int32_t j = 1 - pl + 2 * from; /* the middle column of output `from` */
-        uint32_t a = bias + (pl == 0 ? (uint32_t)(x[0] * w0 + x[R] * w3 + x[2 * R] * w6) : u->z[0]), acc;
-        if (from == 1) { /* columns −2 (in a), −1 outside and 0 */
-            acc = a + u->z[1];
+        uint32_t a, acc;
+        if (pl == 0) {
+            a = bias + (uint32_t)(x[0] * w0 + x[R] * w3 + x[2 * R] * w6);
+        } else if (from == 0) {
+            a = bias + u->z[0];
+        } else { /* output 0: columns −2, −1 outside and 0 */
+            a = bias + u->z[0], acc = a + u->z[1];
             MN_DW_LAST(x[0], x[R], x[2 * R]);
             y += CO;
         }
@@ -222,8 +217,10 @@ static MN_DW_NOINLINE void rows2(const mn_dw_rows_t *r) {
             MN_DW_LAST(p[0], p[R], p[2 * R]);
             p += C;
         }
-        for (j += 2 * (to - from); y != end; y += CO, j += 2) { /* the last column outside the input */
-            acc = a + dot3(x, j, r, w1, w4, w7, u->z[1]) + u->z[2];
+        /* The last column outside the input; the middle one (p, if j < W) inside at most for the first. */
+        for (j += 2 * (to - from); y != end; y += CO, j += 2) {
+            acc = a + ((uint32_t)j < (uint32_t)r->W ? (uint32_t)(p[0] * w1 + p[R] * w4 + p[2 * R] * w7) : u->z[1]);
+            acc += u->z[2];
             a = bias + u->z[0];
             put(y, acc, m2, c0, sh, lo, rg);
         }
