@@ -5,8 +5,8 @@
  * Out-of-range taps read as zx (their x − zx is 0), and the zx terms are folded into the bias once per
  * channel (again at border rows). The sums are kept in uint32: they equal the naive kernel's int32 sums
  * (which never overflow, F-44) modulo 2^32, and an intermediate of the folded order may leave int32 without
- * undefined behaviour; so no output byte changes. A channel whose requantization the three-constant form
- * below does not cover is computed output by output (channel_exact). */
+ * undefined behaviour; so no output byte changes. The requantization is one multiply and one shift (put);
+ * a channel whose constants or bias that form does not cover is computed output by output (channel_exact). */
 #include "../mn_fast.h"
 #include "../mn_ops.h"
 #include "../mn_requant.h"
@@ -40,12 +40,6 @@ typedef struct {
 #define MN_DW_E_MAX 19
 #define MN_DW_ACC_MAX (1u << 29)
 
-/* The constants of that form. */
-typedef struct {
-    uint32_t m2; /* 2·m */
-    int32_t c0, sh;
-} mn_dw_rq_t;
-
 /* Writes output *y of the doubled sum acc2 = 2·acc. */
 MN_SPECIALIZE void put(int8_t *y, uint32_t acc2, uint32_t m2, int32_t c0, int32_t sh, int32_t lo, uint32_t range) {
     const int32_t h = (int32_t)(((int64_t)(int32_t)acc2 * (int64_t)m2) >> 32);
@@ -68,11 +62,11 @@ typedef struct {
 } mn_dw_run_t;
 
 /* Everything the row loops need, loaded into locals at their start. A row's three input rows are
- * shifted by −2 … 2 at most, so a channel has at most five runs. */
+ * shifted by −2 … 2 (two rows at each border at most, F-46), so a channel has at most five runs. */
 typedef struct {
     mn_dw_run_t run[5];
     int32_t runs;
-    uint32_t m2, range; /* mn_dw_rq_t's m2; act_max − act_min */
+    uint32_t m2, range; /* the form above: 2·m, c0 and e + 1; act_max − act_min */
     int32_t c0, sh, lo;
     int32_t C, CO, R, W, OW, pl; /* R = W·C: from one input row to the next */
     int32_t x_step, y_step;      /* from one output row's input rows and outputs to the next */
@@ -138,8 +132,9 @@ static void weights(const mn_dw_t *d, int32_t o, int32_t shift, mn_dw_run_t *u) 
 
 /* The row loops' locals: the weights and constants stay in registers (a function of their own keeps the
  * callers' values from competing for them). */
-#define MN_DW_LOCALS(r)                                                                                   \
-    const int32_t C = r->C, CO = r->CO, R = r->R, c0 = r->c0, sh = r->sh, lo = r->lo, pl = r->pl, OW = r->OW; \
+#define MN_DW_LOCALS(r)                                                                 \
+    const int32_t C = r->C, CO = r->CO, R = r->R, c0 = r->c0, sh = r->sh, lo = r->lo; \
+    const int32_t pl = r->pl, OW = r->OW;                                               \
     const uint32_t m2 = r->m2, rg = r->range
 
 /* A run's weights and bias in locals. */
@@ -156,35 +151,37 @@ static void weights(const mn_dw_t *d, int32_t o, int32_t shift, mn_dw_run_t *u) 
 #define MN_DW_NOINLINE
 #endif
 
-/* Stride_w 1: n output rows from input rows x and outputs y on. Output ox adds column ox − pl + 2 ≥ 0
- * (pl ≤ 2, F-46), inside the input below `to`. */
+/* Stride_w 1, every run of r. Output ox adds column ox − pl + 2 ≥ 0 (pl ≤ 2, F-46), inside the input
+ * below `to`. */
 static MN_DW_NOINLINE void rows1(const mn_dw_rows_t *r) {
     MN_DW_LOCALS(r);
     const int32_t W = r->W, j1 = 1 - pl, y_gap = r->y_step - OW * CO;
     int32_t to = W + pl - 2;
     to = to > OW ? OW : to < 0 ? 0 : to;
     for (const mn_dw_run_t *u = r->run, *const u_end = u + r->runs; u != u_end; u++) {
-    MN_DW_RUN(u);
-    for (int8_t *const y_stop = y + u->n * r->y_step; y != y_stop; x += r->x_step, y += y_gap) {
-        int8_t *const in_end = y + to * CO, *const end = y + OW * CO;
-        /* Column −pl is the first of output 0, column 1 − pl its middle and the first of output 1. */
-        uint32_t a = bias + (pl == 0 ? (uint32_t)(x[0] * w0 + x[R] * w3 + x[2 * R] * w6) : u->z[0]), b = bias;
-        if ((uint32_t)j1 < (uint32_t)W) {
-            const int8_t *q = x + j1 * C;
-            int32_t v = q[0];
-            a += (uint32_t)(v * w1), b += (uint32_t)(v * w0);
-            v = q[R], a += (uint32_t)(v * w4), b += (uint32_t)(v * w3);
-            v = q[2 * R], a += (uint32_t)(v * w7), b += (uint32_t)(v * w6);
-        } else {
-            a += u->z[1], b += u->z[0];
+        MN_DW_RUN(u);
+        for (int8_t *const y_stop = y + u->n * r->y_step; y != y_stop; x += r->x_step, y += y_gap) {
+            int8_t *const in_end = y + to * CO, *const end = y + OW * CO;
+            /* Column −pl is the first of output 0, column 1 − pl its middle and the first of output 1. */
+            uint32_t a = bias + (pl == 0 ? (uint32_t)(x[0] * w0 + x[R] * w3 + x[2 * R] * w6) : u->z[0]), b = bias;
+            if ((uint32_t)j1 < (uint32_t)W) {
+                const int8_t *q = x + j1 * C;
+                int32_t v = q[0];
+                a += (uint32_t)(v * w1), b += (uint32_t)(v * w0);
+                v = q[R], a += (uint32_t)(v * w4), b += (uint32_t)(v * w3);
+                v = q[2 * R], a += (uint32_t)(v * w7), b += (uint32_t)(v * w6);
+            } else {
+                a += u->z[1], b += u->z[0];
+            }
+            for (const int8_t *p = x + (2 - pl) * C; y != in_end; y += CO, p += C) {
+                MN_DW_STEP(p[0], p[R], p[2 * R]);
+            }
+            for (; y != end; y += CO) { /* right of the input */
+                const uint32_t acc = a + u->z[2];
+                a = b + u->z[1], b = bias + u->z[0];
+                put(y, acc, m2, c0, sh, lo, rg);
+            }
         }
-        for (const int8_t *p = x + (2 - pl) * C; y != in_end; y += CO, p += C) MN_DW_STEP(p[0], p[R], p[2 * R]);
-        for (; y != end; y += CO) { /* right of the input */
-            const uint32_t acc = a + u->z[2];
-            a = b + u->z[1], b = bias + u->z[0];
-            put(y, acc, m2, c0, sh, lo, rg);
-        }
-    }
     }
 }
 
@@ -192,49 +189,50 @@ static MN_DW_NOINLINE void rows1(const mn_dw_rows_t *r) {
  * [from, to). */
 static MN_DW_NOINLINE void rows2(const mn_dw_rows_t *r) {
     MN_DW_LOCALS(r);
-    const int32_t from = pl == 2 ? 1 : 0, last = r->W + pl - 3, y_gap = r->y_step - OW * CO; /* last: 2·ox − pl + 2 ≤ W − 1 */
+    const int32_t from = pl == 2 ? 1 : 0, y_gap = r->y_step - OW * CO;
+    const int32_t last = r->W + pl - 3; /* 2·ox − pl + 2 ≤ W − 1 */
     int32_t to = last < 0 ? 0 : last / 2 + 1;
     to = to > OW ? OW : to < from ? from : to;
     for (const mn_dw_run_t *u = r->run, *const u_end = u + r->runs; u != u_end; u++) {
-    MN_DW_RUN(u);
-    for (int8_t *const y_stop = y + u->n * r->y_step; y != y_stop; x += r->x_step, y += y_gap) {
-        int8_t *const end = y + OW * CO;
-        int32_t j = 1 - pl + 2 * from; /* the middle column of output `from` */
-        uint32_t a, acc;
-        if (pl == 0) {
-            a = bias + (uint32_t)(x[0] * w0 + x[R] * w3 + x[2 * R] * w6);
-        } else if (from == 0) {
-            a = bias + u->z[0];
-        } else { /* output 0: columns −2, −1 outside and 0 */
-            a = bias + u->z[0], acc = a + u->z[1];
-            MN_DW_LAST(x[0], x[R], x[2 * R]);
-            y += CO;
-        }
-        const int8_t *p = x + j * C;
-        for (int8_t *const in_end = y + (to - from) * CO; y != in_end; y += CO) {
-            MN_DW_MID(p[0], p[R], p[2 * R]);
-            p += C;
-            MN_DW_LAST(p[0], p[R], p[2 * R]);
-            p += C;
-        }
-        /* The last column outside the input; the middle one (p, if j < W) inside at most for the first. */
-        for (j += 2 * (to - from); y != end; y += CO, j += 2) {
-            acc = a + ((uint32_t)j < (uint32_t)r->W ? (uint32_t)(p[0] * w1 + p[R] * w4 + p[2 * R] * w7) : u->z[1]);
-            acc += u->z[2];
-            a = bias + u->z[0];
-            put(y, acc, m2, c0, sh, lo, rg);
+        MN_DW_RUN(u);
+        for (int8_t *const y_stop = y + u->n * r->y_step; y != y_stop; x += r->x_step, y += y_gap) {
+            int8_t *const end = y + OW * CO;
+            int32_t j = 1 - pl + 2 * from; /* the middle column of output `from` */
+            uint32_t a, acc;
+            if (pl == 0) {
+                a = bias + (uint32_t)(x[0] * w0 + x[R] * w3 + x[2 * R] * w6);
+            } else if (from == 0) {
+                a = bias + u->z[0];
+            } else { /* output 0: columns −2, −1 outside and 0 */
+                a = bias + u->z[0], acc = a + u->z[1];
+                MN_DW_LAST(x[0], x[R], x[2 * R]);
+                y += CO;
+            }
+            const int8_t *p = x + j * C;
+            for (int8_t *const in_end = y + (to - from) * CO; y != in_end; y += CO) {
+                MN_DW_MID(p[0], p[R], p[2 * R]);
+                p += C;
+                MN_DW_LAST(p[0], p[R], p[2 * R]);
+                p += C;
+            }
+            /* The last column outside the input; the middle one (at p, if j < W) inside for the first only. */
+            for (j += 2 * (to - from); y != end; y += CO, j += 2) {
+                acc = a + u->z[2];
+                acc += (uint32_t)j < (uint32_t)r->W ? (uint32_t)(p[0] * w1 + p[R] * w4 + p[2 * R] * w7) : u->z[1];
+                a = bias + u->z[0];
+                put(y, acc, m2, c0, sh, lo, rg);
+            }
         }
     }
-}
 }
 
 /* Output channel o, in runs of rows that share their weights. The three input rows read are always
  * inside the input (H ≥ 3): at the top and bottom borders they are shifted in, and the weights with them
  * (a kernel row outside the input meets weights 0). */
-static void channel(const mn_dw_t *d, int32_t o, const mn_dw_rq_t *q, mn_dw_rows_t *r) {
+static void channel(const mn_dw_t *d, int32_t o, mn_dw_rows_t *r) {
     const mn_op_t *op = d->op;
     const int32_t sy = op->attr[0], pt = op->attr[2];
-    r->m2 = q->m2, r->c0 = q->c0, r->sh = q->sh, r->runs = 0;
+    r->runs = 0;
     for (int32_t oy = 0, n; oy < d->OH; oy += n) {
         const int32_t iy0 = oy * sy - pt, r0 = iy0 < 0 ? 0 : iy0 > d->H - 3 ? d->H - 3 : iy0;
         /* A border row alone; the inside rows up to the first with iy0 > H − 3 together. */
@@ -263,8 +261,10 @@ static void channel_exact(const mn_dw_t *d, int32_t o, int32_t m, int32_t shift)
         for (int32_t ox = 0; ox < d->OW; ox++, y += d->CO) {
             int32_t acc = bias;
             for (int32_t k = 0; k < 9; k++) {
-                const int32_t iy = oy * op->attr[0] - op->attr[2] + k / 3, ix = ox * op->attr[1] - op->attr[3] + k % 3;
-                if (iy >= 0 && iy < d->H && ix >= 0 && ix < d->W) acc += (xc[(iy * d->W + ix) * d->C] - d->zx) * w[k * d->CO];
+                const int32_t iy = oy * op->attr[0] - op->attr[2] + k / 3;
+                const int32_t ix = ox * op->attr[1] - op->attr[3] + k % 3;
+                if (iy < 0 || iy >= d->H || ix < 0 || ix >= d->W) continue;
+                acc += (xc[(iy * d->W + ix) * d->C] - d->zx) * w[k * d->CO];
             }
             *y = mn_requant_fast(acc, m, shift, d->zy, d->lo, d->lo + (int32_t)d->range);
         }
@@ -305,8 +305,8 @@ void mn_depthwise_conv2d_run_fast(const mn_op_t *op, const uint8_t *blob, uint8_
         const uint8_t *rq = blob + op->k[2].offset + 8 * o;
         const int32_t m = mn_rd_i32_aligned(rq), e = -mn_rd_i32_aligned(rq + 4);
         if (e >= 1 && e <= MN_DW_E_MAX && d.H >= 3 && small_sums(&d, o)) {
-            const mn_dw_rq_t q = {2u * (uint32_t)m, 1 + (1 << e) + d.zy * (1 << (e + 1)), e + 1};
-            channel(&d, o, &q, &r);
+            r.m2 = 2u * (uint32_t)m, r.c0 = 1 + (1 << e) + d.zy * (1 << (e + 1)), r.sh = e + 1;
+            channel(&d, o, &r);
         } else {
             channel_exact(&d, o, m, -e);
         }
