@@ -1,8 +1,9 @@
 /* The optimized DepthwiseConv2D kernel (ops/depthwise-conv2d-fast.c) against the naive one (F-55), byte for
  * byte, on seeded random small ops that reach its edges: inputs narrower and shorter than the window, every
- * padding, stride_h 1–3, depth multipliers, outputs shorter than the full window count, non-negative shifts
- * (its exact requantization path), extreme weights, inputs and multipliers, and narrow clamps, with stride_w
- * 1, 2 (both optimized) and 3. Other windows and stride_w 3 run the naive kernel, so they are drawn too. */
+ * padding, stride_h 1–3, depth multipliers, outputs shorter than the full window count, non-negative and
+ * very negative shifts, biases past and around the bound of its one-multiply requantization (these take its
+ * exact path), extreme weights, inputs and multipliers, and narrow clamps, with stride_w 1, 2 (both
+ * optimized) and 3. Other windows and stride_w 3 run the naive kernel, so they are drawn too. */
 #include <string.h>
 
 #include "blob_builder.h"
@@ -16,6 +17,18 @@
 #define CASES 3000
 
 static bb_t s_b;
+
+/* Mostly small; the rest up to ±1e6, past the fast kernel's bound 2^29 − 9·128·255 on |bias| (F-43 allows
+ * up to INT32_MAX − 32,640·K) and around it. */
+static int32_t draw_bias(void) {
+    switch (fc_draw(0, 7)) {
+    case 0: return fc_draw(-1000000, 1000000);
+    case 1: return fc_draw(-2146000000, 2146000000);
+    case 2: return (fc_draw(0, 1) ? 1 : -1) * fc_draw(536000000, 537200000);
+    default: return fc_draw(-3000, 3000);
+    }
+}
+
 /* One random DepthwiseConv2D blob in s_b; returns its length. */
 static uint32_t random_op(void) {
     static int8_t w[4 * 4 * 12];
@@ -33,7 +46,7 @@ static uint32_t random_op(void) {
     }
     for (int32_t i = 0; i < KH * KW * CO; i++) w[i] = fc_extreme_or(-128, 127, 10);
     for (int32_t o = 0; o < CO; o++) {
-        bias[o] = fc_draw(0, 3) ? fc_draw(-3000, 3000) : fc_draw(-1000000, 1000000);
+        bias[o] = draw_bias();
         rq[2 * o] = fc_draw(0, 4) ? fc_draw(1 << 30, 0x7fffffff) : (fc_draw(0, 1) ? 0x7fffffff : fc_draw(0, 1 << 20));
         rq[2 * o + 1] = fc_draw(0, 4) ? fc_draw(-14, -1) : fc_draw(-31, 4);
     }

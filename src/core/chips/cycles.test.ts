@@ -4,7 +4,8 @@ import { MAC_KINDS } from './types.ts';
 
 // Person detection (esp-tflite-micro README, FACTS §A): 7.2 M MACs; latency with ESP-NN and with the
 // reference kernels. Minnow's measured kernels (kernel-costs.ts) should land near ESP-NN's portable C,
-// a little faster at most, and far below the reference kernels on every chip.
+// taken to spend 5 instructions per MAC (cycles.ts): with Minnow's conv2d at 4.25 and depthwise at 5.0 that
+// is about 15 % faster, so a fifth faster at most; and far below the reference kernels on every chip.
 const PUBLISHED: [string, number, number][] = [
   ['esp32', 380, 4084],
   ['esp32s3', 54, 2300],
@@ -21,7 +22,7 @@ describe('interpreter cycle estimates', () => {
       const cyclesPerMac =
         MIX.conv2d * chip.cycles.perMac.conv2d.value + MIX.depthwise * chip.cycles.perMac.depthwise.value;
       const ms = (7.2e6 * cyclesPerMac) / (chip.clockMhz.value * 1000);
-      expect(ms).toBeGreaterThanOrEqual(0.9 * fast);
+      expect(ms).toBeGreaterThanOrEqual(0.8 * fast);
       expect(ms).toBeLessThan(slow / 3);
     },
   );
