@@ -64,7 +64,8 @@ function boundReport(r: SavedQuantReport | null): SavedQuantReport | null {
   return { ...r, classNames: r.classNames.map((n) => clip(n, 64)), layers: r.layers.slice(0, 1000) };
 }
 
-const emptyRecord = (model: string, savedAt: string): TrainingRecord => ({
+/** A record of no run yet for a model, written at `savedAt`. */
+export const emptyRecord = (model: string, savedAt: string): TrainingRecord => ({
   model,
   savedAt,
   dataset: null,

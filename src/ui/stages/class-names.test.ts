@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { TrainingRecord } from '../../state/index.ts';
+import { emptyRecord } from '../../state/training-record.ts';
 import { trainedClassNames } from './useSavedTraining.ts';
 
 function saved(dataset: TrainingRecord['dataset'], stale = false) {
-  const record = {
-    model: 'fnv1a:0000000000000000',
-    savedAt: '2026-12-07T08:00:00Z',
-    dataset,
-    epochs: [],
-    batches: [],
-    batchesPerEpoch: 1,
-    result: null,
-    report: null,
-    calibration: [],
-  } satisfies TrainingRecord;
+  const record = { ...emptyRecord('fnv1a:0000000000000000', '2026-12-07T08:00:00Z'), dataset };
   return { record, stale };
 }
 
