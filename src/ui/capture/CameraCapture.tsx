@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { CaptureAlert } from './CaptureAlert.tsx';
 import { FramePacer } from '../../core/capture/pacer.ts';
 import type { Capture } from '../../core/capture/types.ts';
 import { SamplePreview } from '../train/SamplePreview.tsx';
@@ -109,11 +110,7 @@ export function CameraCapture({
           </p>
         </div>
       </div>
-      {error && (
-        <p className="capture-error" role="alert" data-testid="capture-error">
-          {error}
-        </p>
-      )}
+      <CaptureAlert text={error} testId="capture-error" />
       <ul className="capture-classes">
         {classes.map((name, i) => (
           <ClassRow

@@ -1,4 +1,5 @@
 import { useState, type KeyboardEvent } from 'react';
+import { CaptureAlert } from './CaptureAlert.tsx';
 import { clipLength } from '../../core/capture/clip.ts';
 import { formatBytes } from '../../core/units.ts';
 import { captureKindFor } from '../../train/datasets/captures.ts';
@@ -89,11 +90,7 @@ function CaptureBody({ projectId, inputShape, disabled, load, kind }: Props & { 
     >
       <h4>{kind === 'image' ? 'Record from the webcam' : 'Record from the microphone'}</h4>
       <Quota captures={captures} />
-      {captures.error && (
-        <p className="capture-error" role="alert" data-testid="capture-store-error">
-          {captures.error}
-        </p>
-      )}
+      <CaptureAlert text={captures.error} testId="capture-store-error" />
       {!captures.loaded ? (
         <p className="muted">Loading recordings…</p>
       ) : kind === 'image' ? (

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { CaptureAlert } from './CaptureAlert.tsx';
 import { clipLength } from '../../core/capture/clip.ts';
 import { captureKindFor } from '../../train/datasets/captures.ts';
 import type { Prediction } from '../../train/worker/protocol.ts';
@@ -38,22 +39,8 @@ function CameraLive({
   return (
     <div className="live">
       <video ref={video} muted playsInline aria-label="Live camera" />
-      <div className="button-row">
-        {on ? (
-          <button type="button" onClick={stop} data-testid="live-stop">
-            Stop
-          </button>
-        ) : (
-          <button type="button" onClick={() => void start()} data-testid="live-start">
-            Start the camera
-          </button>
-        )}
-      </div>
-      {error && (
-        <p className="capture-error" role="alert" data-testid="live-error">
-          {error}
-        </p>
-      )}
+      <LiveSwitch on={on} start={start} stop={stop} startLabel="Start the camera" />
+      <CaptureAlert text={error} testId="live-error" />
     </div>
   );
 }
@@ -77,22 +64,8 @@ function MicLive({
   }, [on, take, predict, onPrediction]);
   return (
     <div className="live">
-      <div className="button-row">
-        {on ? (
-          <button type="button" onClick={stop} data-testid="live-stop">
-            Stop
-          </button>
-        ) : (
-          <button type="button" onClick={() => void start()} data-testid="live-start">
-            Start listening
-          </button>
-        )}
-      </div>
-      {error && (
-        <p className="capture-error" role="alert" data-testid="live-error">
-          {error}
-        </p>
-      )}
+      <LiveSwitch on={on} start={start} stop={stop} startLabel="Start listening" />
+      <CaptureAlert text={error} testId="live-error" />
     </div>
   );
 }
@@ -128,5 +101,27 @@ export function LivePanel({
         <p className="muted">Start, then show the model what it learned.</p>
       )}
     </section>
+  );
+}
+
+/** Starts or stops a live device; one button, labelled by what it will do. */
+function LiveSwitch(p: {
+  on: boolean;
+  start: () => Promise<void> | void;
+  stop: () => void;
+  startLabel: string;
+}) {
+  return (
+    <div className="button-row">
+      {p.on ? (
+        <button type="button" onClick={p.stop} data-testid="live-stop">
+          Stop
+        </button>
+      ) : (
+        <button type="button" onClick={() => void p.start()} data-testid="live-start">
+          {p.startLabel}
+        </button>
+      )}
+    </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { CaptureAlert } from './CaptureAlert.tsx';
 import { ClipCollector } from '../../core/capture/clip.ts';
 import { SOUND_RATE } from '../../core/capture/resample.ts';
 import type { Capture } from '../../core/capture/types.ts';
@@ -90,11 +91,7 @@ export function MicCapture({
           aria-label={`Recording ${recording.label}`}
         />
       )}
-      {error && (
-        <p className="capture-error" role="alert" data-testid="capture-error">
-          {error}
-        </p>
-      )}
+      <CaptureAlert text={error} testId="capture-error" />
       <ul className="capture-classes">
         {classes.map((name, i) => (
           <ClassRow

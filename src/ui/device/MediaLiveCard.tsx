@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { CaptureAlert } from '../capture/CaptureAlert.tsx';
 import { argMax } from '../../core/arrays.ts';
 import { clipLength } from '../../core/capture/clip.ts';
 import type { CaptureKind } from '../../core/capture/types.ts';
@@ -118,11 +119,7 @@ export function MediaLiveCard({
         </p>
       )}
       {!ready && <p className="muted">Flash the model and wait for the board to report it ready.</p>}
-      {mediaError && (
-        <p className="capture-error" role="alert" data-testid="media-error">
-          {mediaError}
-        </p>
-      )}
+      <CaptureAlert text={mediaError} testId="media-error" />
       {error && <ErrorNote error={error} />}
       {result && <LiveResultTable result={result} classNames={classNames} float={float} />}
     </section>
