@@ -4,24 +4,47 @@ import { analyzeModel } from '../src/core/model/analyze.ts';
 import type { ModelSpec } from '../src/core/model/types.ts';
 import { deepModel, wideModel } from '../scripts/deep-model.ts';
 import { openSession, type Session } from './browser.ts';
-import { stats, timeEdits, type EditTimes } from './bench-page.ts';
+import { stats, timeEdits } from './bench-page.ts';
 import { serveApp } from './server.ts';
 
 /**
- * Per-edit time in Chromium on the 50-layer bench model, a 200-layer model and a 3M-parameter model: compute
- * (analyze, plan, budget) plus React render, from the input event to the committed DOM and to the next painted
- * frame. The goal is one frame: 16 ms median, 33 ms p95. Figures, not pass/fail.
+ * Per-edit time in Chromium on the 50-layer bench model, a 200-layer model and a 3M-parameter model. The goal,
+ * "every edit paints within one frame" (16 ms median, 33 ms p95), is timed on edits made as a frame starts, to
+ * the end of that frame's paint: the edit's script (analyze, plan, budget, React), then the frame's style,
+ * layout and paint. An edit at any other moment also waits for the next frame: that is printed too, beside both
+ * measures on a field nothing listens to (what the method itself costs). Figures, not pass/fail.
  * Run: npm run bench:ui (MINNOW_BENCH_SKIP_BUILD=1 measures dist/ as built).
  */
 const EDITS = 40;
 
-function row(name: string, t: EditTimes): void {
-  const f = (v: ReturnType<typeof stats>) => `median ${v.median.toFixed(1)} ms, p95 ${v.p95.toFixed(1)} ms`;
-  console.log(`  ${name} (${t.paintMs.length} edits)`);
-  console.log(`    compute (inspect)          ${f(stats(t.inspectMs))}`);
-  console.log(`    input → DOM committed      ${f(stats(t.commitMs))}`);
-  console.log(`    input → next frame painted ${f(stats(t.paintMs))}`);
-  if (t.suggestMs.length > 0) console.log(`    fix search (deferred)      ${f(stats(t.suggestMs))}`);
+const f = (v: ReturnType<typeof stats>) => `median ${v.median.toFixed(1)} ms, p95 ${v.p95.toFixed(1)} ms`;
+
+/** Edits at frame start and at any moment. */
+async function measure(page: Page, selector: string, values: readonly string[]) {
+  const framed = await timeEdits(page, selector, values, EDITS, true);
+  const anytime = await timeEdits(page, selector, values, EDITS);
+  return { framed, anytime };
+}
+
+/** Times `values` typed into `selector` and prints the figures. */
+async function row(page: Page, name: string, selector: string, values: readonly string[]): Promise<void> {
+  await timeEdits(page, selector, values, 10); // warms the JIT: the first edits compile the code they run
+  const { framed, anytime } = await measure(page, selector, values);
+  const both = [framed, anytime];
+  console.log(`  ${name} (${EDITS} edits each way)`);
+  console.log(`    compute (inspect)                      ${f(stats(both.flatMap((t) => t.inspectMs)))}`);
+  console.log(`    edit → DOM committed                   ${f(stats(both.flatMap((t) => t.commitMs)))}`);
+  console.log(`    edit at frame start → its frame painted ${f(stats(framed.paintMs))}   (goal 16 / 33)`);
+  console.log(`    edit at any moment → next frame painted ${f(stats(anytime.paintMs))}`);
+  const suggest = both.flatMap((t) => t.suggestMs);
+  if (suggest.length > 0) console.log(`    fix search (deferred)                  ${f(stats(suggest))}`);
+}
+
+/** The same measures on a field nothing listens to: what the method itself costs. */
+async function floor(page: Page): Promise<void> {
+  const { framed, anytime } = await measure(page, '#bench-noop', ['1', '2']);
+  console.log(`  a field nothing listens to: at frame start ${f(stats(framed.paintMs))};`);
+  console.log(`    at any moment ${f(stats(anytime.paintMs))} (the wait for the next frame)`);
 }
 
 /** A fresh page with `model` imported and its layer `layer` selected in the inspector. */
@@ -33,6 +56,8 @@ async function openModel(session: Session, url: string, model: ModelSpec, layer:
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(model)),
   });
+  // A long layer table draws only the rows in view: the bench models' edited layer is near the end.
+  await page.locator('.table-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
   await page.getByRole('button', { name: layer, exact: true }).click();
   await page.locator(`#param-${layer}-units`).waitFor();
   return page;
@@ -55,15 +80,13 @@ try {
     const page = await openModel(session, url, c.model, 'fc');
     const params = analyzeModel(c.model).paramCount.toLocaleString('en');
     console.log(`${c.model.name}: ${c.model.layers.length} layers, ${params} parameters`);
-    row('Dense units, model fits or not', await timeEdits(page, '#param-fc-units', c.units, EDITS));
+    await row(page, 'Dense units, model fits or not', '#param-fc-units', c.units);
     if (c.shapes) {
       await page.getByRole('button', { name: 'input', exact: true }).click();
       await page.locator('#input-shape').waitFor();
-      row(
-        'Input shape, toggling fits / too big for RAM',
-        await timeEdits(page, '#input-shape', c.shapes, EDITS),
-      );
+      await row(page, 'Input shape, toggling fits / too big for RAM', '#input-shape', c.shapes);
     }
+    await floor(page);
     await page.close();
   }
 } finally {

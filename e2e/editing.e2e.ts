@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { deepModel } from '../scripts/deep-model.ts';
 import { canvasSettled, screenshot, text } from './app.ts';
 import { useAppPage } from './session.ts';
 
@@ -213,6 +214,42 @@ describe('editing in Chromium', () => {
     await expect.poll(() => text(page, 'packing-saving')).toMatch(/^Weight packing saves 38 KB/);
     await page.keyboard.press('Control+z');
     await expect.poll(() => radio('int8').isChecked()).toBe(true);
+  });
+
+  it('draws the rows in view of a 200-layer table, and scrolls it to a layer selected on the canvas', async () => {
+    const { page } = app;
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'deep-200.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(deepModel(200))),
+    });
+    await page.getByRole('tab', { name: 'Layers' }).click();
+    const table = page.locator('table[aria-label="Layers"]');
+    const button = (id: string) => table.getByRole('button', { name: id, exact: true });
+    await expect.poll(() => button('stem').count()).toBe(1);
+    expect(await table.locator('tbody tr[data-row]').count()).toBeLessThan(60);
+    // Head, input, 200 layers and the total.
+    expect(await table.getAttribute('aria-rowcount')).toBe('203');
+    // The scrollbar stands for every row: at the end the last layer is drawn and the first is not.
+    const scroller = page.locator('.table-scroll');
+    await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await expect.poll(() => button('out').count()).toBe(1);
+    expect(await button('stem').count()).toBe(0);
+    expect(
+      await table
+        .locator('tr[data-row]', { has: page.getByRole('button', { name: 'out', exact: true }) })
+        .getAttribute('aria-rowindex'),
+    ).toBe('202');
+    const [last, view] = await Promise.all([button('out').boundingBox(), scroller.boundingBox()]);
+    expect(last!.y + last!.height).toBeLessThanOrEqual(view!.y + view!.height);
+    // Selected on the canvas (which shows the top of the network), the first layer scrolls into the table's view.
+    await canvasSettled(page);
+    await page.getByTestId('node-stem').click();
+    await expect.poll(() => button('stem').count()).toBe(1);
+    const first = await button('stem').boundingBox();
+    expect(first!.y).toBeGreaterThanOrEqual(view!.y);
+    expect(first!.y + first!.height).toBeLessThanOrEqual(view!.y + view!.height);
+    await screenshot(page, 'long-table');
   });
 
   it('switches to the dark theme', async () => {

@@ -5,13 +5,17 @@ import { formatBytes, formatCount } from '../../core/units.ts';
 
 interface RowProps {
   readonly layer: LayerReport;
+  /** The row's place in the whole table (1-based, header included), for assistive technology. */
+  readonly rowIndex: number;
   readonly selected: boolean;
   readonly onSelect: (id: string) => void;
 }
 
-function Row({ layer: l, selected, onSelect }: RowProps) {
+function Row({ layer: l, rowIndex, selected, onSelect }: RowProps) {
   return (
     <tr
+      data-row
+      aria-rowindex={rowIndex}
       className={[l.peak && 'peak', selected && 'selected'].filter(Boolean).join(' ')}
       onClick={() => onSelect(l.id)}
     >
@@ -38,6 +42,7 @@ function sameRow(a: RowProps, b: RowProps): boolean {
   const y = b.layer;
   return (
     a.selected === b.selected &&
+    a.rowIndex === b.rowIndex &&
     a.onSelect === b.onSelect &&
     (x === y ||
       (x.id === y.id &&

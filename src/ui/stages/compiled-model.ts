@@ -92,7 +92,10 @@ export function compileForBoard(
 /** Whether a spec is a token-stream model; false for one that does not analyze. */
 export function isTokenStreamSpec(spec: ModelSpec): boolean {
   try {
-    return spec.layers.length > 0 && isTokenStream(analyzeModel(spec));
+    // Ruled out from the spec alone where it can be: analysing a 200-layer model on every edit costs a millisecond.
+    const has = (type: string) => spec.layers.some((l) => l.type === type);
+    if (spec.input.shape.length !== 1 || !has('Embedding') || !has('GRU')) return false;
+    return isTokenStream(analyzeModel(spec));
   } catch {
     return false;
   }
