@@ -20,12 +20,15 @@ typedef struct {
     int32_t zx;
 } mn_gru_fast_t;
 
-/* F-69's clamp of the sum of the two requantized products, for row `row`. */
-static int32_t requantize(const mn_gru_fast_t *g, uint32_t row, int32_t ax, int32_t ah) {
-    const uint8_t *r = g->rq + 16u * row;
+/* F-69's clamp of the sum of the two requantized products, for the row whose [2, 2] requantization is at r. */
+static int32_t requantize_at(const uint8_t *r, int32_t ax, int32_t ah) {
     const int64_t sum = (int64_t)mn_mbqm_fast(ax, mn_rd_i32_aligned(r), mn_rd_i32_aligned(r + 4)) +
                         mn_mbqm_fast(ah, mn_rd_i32_aligned(r + 8), mn_rd_i32_aligned(r + 12));
     return (int32_t)(sum < -MN_GRU_PRE_LIMIT ? -MN_GRU_PRE_LIMIT : sum > MN_GRU_PRE_LIMIT ? MN_GRU_PRE_LIMIT : sum);
+}
+
+static int32_t requantize(const mn_gru_fast_t *g, uint32_t row, int32_t ax, int32_t ah) {
+    return requantize_at(g->rq + 16u * row, ax, ah);
 }
 
 /* Q12 pre-activations of the four gate rows from `row`: the input product over x, the recurrent one over v. */
@@ -64,28 +67,33 @@ static int8_t round_shift(int32_t v, int e) {
  * them), filled by mn_weight_rows. */
 #define MN_GRU_PACKED_UNITS 64u
 
+/* Rows row0, row0 + 1, …: pre[i], the bias and the requantization of row row0 + i. */
 typedef struct {
-    const mn_gru_fast_t *g;
-    int32_t *pre; /* pre[i] is row row0 + i */
-    uint32_t row0;
+    int32_t *pre;
+    const uint8_t *bias, *rq;
 } mn_gru_rows_t;
 
-/* Input row row0 + i: the bias and the product over x. */
-static void input_row(void *ctx, uint32_t i, int32_t dot) {
-    const mn_gru_rows_t *c = (const mn_gru_rows_t *)ctx;
-    c->pre[i] = mn_rd_i32_aligned(c->g->bias + 4u * (c->row0 + i)) + dot;
+static mn_gru_rows_t rows_from(const mn_gru_fast_t *g, uint32_t row0, int32_t *pre) {
+    const mn_gru_rows_t c = {pre, g->bias + 4u * row0, g->rq + 16u * row0};
+    return c;
 }
 
-/* Recurrent row row0 + i: the pre-activation of that row. */
+/* Input row i: the bias and the product over x. */
+static void input_row(void *ctx, uint32_t i, int32_t dot) {
+    const mn_gru_rows_t *c = (const mn_gru_rows_t *)ctx;
+    c->pre[i] = mn_rd_i32_aligned(c->bias + 4u * i) + dot;
+}
+
+/* Recurrent row i: the pre-activation of that row. */
 static void state_row(void *ctx, uint32_t i, int32_t dot) {
     const mn_gru_rows_t *c = (const mn_gru_rows_t *)ctx;
-    c->pre[i] = requantize(c->g, c->row0 + i, c->pre[i], dot);
+    c->pre[i] = requantize_at(c->rq + 16u * i, c->pre[i], dot);
 }
 
 /* The pre-activations of `count` rows from `row` into pre: W's over x, then U's over v. */
 static void packed_rows(const mn_gru_fast_t *g, const uint8_t types[2], const int8_t *x, const int8_t *v,
                         uint32_t row, uint32_t count, uint32_t u_rows, int32_t *pre) {
-    mn_gru_rows_t c = {g, pre, row};
+    mn_gru_rows_t c = rows_from(g, row, pre);
     const mn_rows_t rx = {(const uint8_t *)g->w, types[0], row * g->depth, g->depth, count, g->depth, x, g->zx};
     const mn_rows_t rh = {(const uint8_t *)g->u, types[1], row * g->units, g->units, u_rows, g->units, v, 0};
     mn_weight_rows(&rx, input_row, &c);
@@ -117,7 +125,7 @@ static void packed_step(const mn_gru_fast_t *g, const uint8_t types[2], const in
             packed_rows(g, types, x, h, j0, m, m, pre);
             packed_rows(g, types, x, h, 2u * units + j0, m, 0, cand);
         }
-        mn_gru_rows_t c = {g, cand, 2u * units + j0};
+        mn_gru_rows_t c = rows_from(g, 2u * units + j0, cand);
         const mn_rows_t rc = {(const uint8_t *)g->u, types[1], (2u * units + j0) * units, units, m, units, reset_h, 0};
         mn_weight_rows(&rc, state_row, &c);
         for (uint32_t k = 0; k < m; k++) {

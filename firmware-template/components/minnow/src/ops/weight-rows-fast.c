@@ -151,10 +151,10 @@ static void ternary_tables(const int16_t *padded, uint32_t phase, uint32_t group
 }
 
 static void ternary_rows(const mn_rows_t *p, mn_row_fn done, void *ctx) {
-    const uint32_t n = p->n, period = p->stride % 5u != 0 ? 5u : 1u; /* rows i and i + 5 share a phase */
+    const uint32_t n = p->n, stride = p->stride, period = stride % 5u != 0 ? 5u : 1u; /* rows i, i + 5: one phase */
     if ((n + 8u) / 5u > MN_TERNARY_GROUPS) { /* too long for the tables on the stack: a byte of trits at a time */
         for (uint32_t i = 0; i < p->rows; i++) {
-            done(ctx, i, mn_dot_weights(p->x, p->zx, p->w, p->type, p->first + i * p->stride, n));
+            done(ctx, i, mn_dot_weights(p->x, p->zx, p->w, p->type, p->first + i * stride, n));
         }
         return;
     }
@@ -162,10 +162,10 @@ static void ternary_rows(const mn_rows_t *p, mn_row_fn done, void *ctx) {
     int16_t padded[5u * MN_TERNARY_GROUPS + 4u] = {0};
     for (uint32_t k = 0; k < n; k++) padded[4u + k] = (int16_t)(p->x[k] - p->zx);
     for (uint32_t i0 = 0; i0 < period && i0 < p->rows; i0++) {
-        const uint32_t phase = (p->first + i0 * p->stride) % 5u, groups = (phase + n + 4u) / 5u;
+        const uint32_t phase = (p->first + i0 * stride) % 5u, groups = (phase + n + 4u) / 5u;
         ternary_tables(padded, phase, groups, tables);
         for (uint32_t i = i0; i < p->rows; i += period) {
-            const uint8_t *b = p->w + (p->first + i * p->stride) / 5u, *end = b + groups;
+            const uint8_t *b = p->w + (p->first + i * stride) / 5u, *end = b + groups;
             const uint8_t *t = (const uint8_t *)tables; /* stepped in bytes, as k_split's offsets are */
             int32_t a = 0;
             for (; b != end; b++, t += 2u * MN_GROUP) {
