@@ -23,9 +23,17 @@ static mn_span_t span(int32_t o, int32_t stride, int32_t pad, int32_t window, in
     return s;
 }
 
+/* The tensors and attributes the kernel reads: X [H, W, C], W [F, kh, kw, C], Y [OH, OW, F] and F-54's stride_h,
+ * stride_w, pad_top, pad_left; a Conv1D's one-row view (mn_conv1d_run_fast) is one too. */
+typedef struct {
+    const mn_tensor_t *x, *w, *y;
+    uint8_t attr[4];
+} mn_conv_view_t;
+
 /* What every output of the op shares. */
 typedef struct {
     const mn_op_t *op;
+    const mn_conv_view_t *v;
     const uint8_t *bias, *rq;
     int32_t F, zx, zy;
 } mn_conv_t;
@@ -104,13 +112,14 @@ static void filter_sum(void *ctx, uint32_t i, int32_t dot) {
 
 /* Elements [e0, e0 + n) of output pixel (oy, ox)'s window in filter order (ky, kx, c), zx where it leaves the
  * input (which adds nothing). */
-static void gather(const mn_op_t *op, const int8_t *x, int32_t oy, int32_t ox, uint32_t e0, uint32_t n, int8_t *to) {
-    const mn_tensor_t *xt = &op->in[0];
+static void gather(const mn_conv_view_t *v, const int8_t *x, int32_t oy, int32_t ox, uint32_t e0, uint32_t n,
+                   int8_t *to) {
+    const mn_tensor_t *xt = v->x;
     const int32_t H = (int32_t)xt->dim[0], W = (int32_t)xt->dim[1], C = (int32_t)xt->dim[2];
-    const int32_t KW = (int32_t)op->k[0].dim[2], first = (int32_t)e0 / C, last = (int32_t)(e0 + n - 1u) / C;
+    const int32_t KW = (int32_t)v->w->dim[2], first = (int32_t)e0 / C, last = (int32_t)(e0 + n - 1u) / C;
     for (int32_t t = first; t <= last; t++) { /* kernel position t = ky·KW + kx holds elements [t·C, t·C + C) */
         const int32_t lo = t == first ? (int32_t)e0 - t * C : 0, hi = t == last ? (int32_t)(e0 + n) - t * C : C;
-        const int32_t iy = oy * op->attr[0] - op->attr[2] + t / KW, ix = ox * op->attr[1] - op->attr[3] + t % KW;
+        const int32_t iy = oy * v->attr[0] - v->attr[2] + t / KW, ix = ox * v->attr[1] - v->attr[3] + t % KW;
         int8_t *dst = to + (t * C + lo - (int32_t)e0);
         if (iy < 0 || iy >= H || ix < 0 || ix >= W) {
             memset(dst, xt->zero_point, (size_t)(hi - lo));
@@ -123,20 +132,20 @@ static void gather(const mn_op_t *op, const int8_t *x, int32_t oy, int32_t ox, u
 /* Packed weights: each pixel's window is gathered (up to MN_WINDOW_MAX bytes at a time) and its rows, one per
  * filter, read by mn_weight_rows; a longer window keeps partial sums, MN_FILTER_BLOCK filters at a time. */
 static void packed(const mn_conv_t *c, const int8_t *x, const uint8_t *w, int8_t *y) {
-    const mn_op_t *op = c->op;
-    const uint32_t n = op->k[0].dim[1] * op->k[0].dim[2] * op->k[0].dim[3], F = (uint32_t)c->F;
+    const mn_conv_view_t *v = c->v;
+    const uint32_t n = v->w->dim[1] * v->w->dim[2] * v->w->dim[3], F = (uint32_t)c->F;
     const uint32_t block = n <= MN_WINDOW_MAX ? F : MN_FILTER_BLOCK;
     int8_t window[MN_WINDOW_MAX];
     int32_t acc[MN_FILTER_BLOCK];
-    for (int32_t oy = 0; oy < (int32_t)op->out.dim[0]; oy++) {
-        for (int32_t ox = 0; ox < (int32_t)op->out.dim[1]; ox++, y += F) {
+    for (int32_t oy = 0; oy < (int32_t)v->y->dim[0]; oy++) {
+        for (int32_t ox = 0; ox < (int32_t)v->y->dim[1]; ox++, y += F) {
             for (uint32_t f0 = 0; f0 < F; f0 += block) {
                 const uint32_t m = F - f0 < block ? F - f0 : block;
                 for (uint32_t e0 = 0; e0 < n; e0 += MN_WINDOW_MAX) {
                     const uint32_t len = n - e0 < MN_WINDOW_MAX ? n - e0 : MN_WINDOW_MAX;
-                    gather(op, x, oy, ox, e0, len, window);
+                    gather(v, x, oy, ox, e0, len, window);
                     mn_conv_pixel_t p = {c, y, f0, e0 == 0, e0 + len == n, acc};
-                    const mn_rows_t rows = {w, op->k[0].type, f0 * n + e0, len, m, n, window, c->zx};
+                    const mn_rows_t rows = {w, v->w->type, f0 * n + e0, len, m, n, window, c->zx};
                     mn_weight_rows(&rows, filter_sum, &p);
                 }
             }
@@ -144,12 +153,13 @@ static void packed(const mn_conv_t *c, const int8_t *x, const uint8_t *w, int8_t
     }
 }
 
-void mn_conv2d_run_fast(const mn_op_t *op, const uint8_t *blob, uint8_t *arena) {
-    const mn_tensor_t *xt = &op->in[0], *yt = &op->out, *wt = &op->k[0];
+static void conv2d(const mn_op_t *op, const mn_conv_view_t *v, const uint8_t *blob, uint8_t *arena) {
+    const mn_tensor_t *xt = v->x, *yt = v->y, *wt = v->w;
+    const uint8_t *attr = v->attr;
     const int32_t H = (int32_t)xt->dim[0], W = (int32_t)xt->dim[1], C = (int32_t)xt->dim[2];
     const int32_t OH = (int32_t)yt->dim[0], OW = (int32_t)yt->dim[1];
     const int32_t KH = (int32_t)wt->dim[1], KW = (int32_t)wt->dim[2];
-    const mn_conv_t c = {op, blob + op->k[1].offset, blob + op->k[2].offset, (int32_t)yt->dim[2], xt->zero_point,
+    const mn_conv_t c = {op, v, blob + op->k[1].offset, blob + op->k[2].offset, (int32_t)yt->dim[2], xt->zero_point,
                          yt->zero_point};
     const int8_t *x = (const int8_t *)(arena + xt->offset);
     const int8_t *w = (const int8_t *)(blob + wt->offset);
@@ -159,10 +169,10 @@ void mn_conv2d_run_fast(const mn_op_t *op, const uint8_t *blob, uint8_t *arena) 
         return;
     }
     for (int32_t oy = 0; oy < OH; oy++) {
-        const mn_span_t ys = span(oy, op->attr[0], op->attr[2], KH, H);
+        const mn_span_t ys = span(oy, attr[0], attr[2], KH, H);
         for (int32_t ox = 0; ox < OW;) {
-            const mn_span_t xs = span(ox, op->attr[1], op->attr[3], KW, W);
-            const mn_span_t next = span(ox + 1, op->attr[1], op->attr[3], KW, W);
+            const mn_span_t xs = span(ox, attr[1], attr[3], KW, W);
+            const mn_span_t next = span(ox + 1, attr[1], attr[3], KW, W);
             const int pair = ox + 1 < OW && next.k0 == xs.k0 && next.to - next.from == xs.to - xs.from;
             const mn_dot_runs_t runs = {x + (ys.from * W + xs.from) * C,   w + (ys.k0 * KW + xs.k0) * C,
                                         (uint32_t)(W * C),                 (uint32_t)(KW * C),
@@ -179,6 +189,11 @@ void mn_conv2d_run_fast(const mn_op_t *op, const uint8_t *blob, uint8_t *arena) 
     }
 }
 
+void mn_conv2d_run_fast(const mn_op_t *op, const uint8_t *blob, uint8_t *arena) {
+    const mn_conv_view_t v = {&op->in[0], &op->k[0], &op->out, {op->attr[0], op->attr[1], op->attr[2], op->attr[3]}};
+    conv2d(op, &v, blob, arena);
+}
+
 /* X [L, C], W [F, k, C] or Y [OL, F] as the one row of [1, L, C], [F, 1, k, C] or [1, OL, F]. */
 static void one_row(mn_tensor_t *t) {
     const uint32_t rank = t->rank;
@@ -190,11 +205,10 @@ static void one_row(mn_tensor_t *t) {
 /* Conv1D (F-56) is F-54's arithmetic along one axis: the Conv2D kernel on its one-row view, stride 1 and no
  * padding down the row, the op's stride and pad_left along it. */
 void mn_conv1d_run_fast(const mn_op_t *op, const uint8_t *blob, uint8_t *arena) {
-    mn_op_t row = *op;
-    one_row(&row.in[0]);
-    one_row(&row.out);
-    one_row(&row.k[0]);
-    const uint8_t attr[4] = {1, op->attr[0], 0, op->attr[1]};
-    memcpy(row.attr, attr, sizeof attr);
-    mn_conv2d_run_fast(&row, blob, arena);
+    mn_tensor_t x = op->in[0], w = op->k[0], y = op->out;
+    one_row(&x);
+    one_row(&w);
+    one_row(&y);
+    const mn_conv_view_t v = {&x, &w, &y, {1, op->attr[0], 0, op->attr[1]}};
+    conv2d(op, &v, blob, arena);
 }
