@@ -3,7 +3,7 @@
 # instructions per MAC of Dense, Conv2D, DepthwiseConv2D and a GRU step, naive and optimized kernels; whole-model
 # instructions for examples/*.json and per generated token of the char-LM (scripts/char-lm.ts, ternary
 # everywhere; the example, and the example with every layer int8, int4 and ternary); .text of the
-# interpreter and the protocol, per file and per op.
+# interpreter and the protocol, per file and per op: as compiled (every object) and as the firmware links them.
 #     npm run bench:firmware
 set -euo pipefail
 source "$(dirname "$0")/firmware-lib.sh"
@@ -56,7 +56,7 @@ for variant in naive fast; do
       }'
 done
 
-echo "== .text (RV32IMC, -O2; every kernel, naive and optimized, as compiled into the component)"
+echo "== .text (RV32IMC, -O2; the sum of the component's objects: every kernel, naive and optimized, as compiled)"
 obj="$OUT/obj-fast"
 protocol=("$obj"/mn_frame.o "$obj"/mn_server.o "$obj"/mn_base64.o "$obj"/mn_le.o)
 interpreter=()
@@ -66,12 +66,44 @@ done
 text() { riscv64-unknown-elf-size -t "$@" | tail -1 | awk '{ print $1 }'; }
 i="$(text "${interpreter[@]}")"
 p="$(text "${protocol[@]}")"
-echo "interpreter (reader, interpreter, all kernels): $i bytes"
-echo "protocol (frames, server): $p bytes"
-echo "together: $((i + p)) bytes"
+echo "interpreter (reader, interpreter, all kernels), object sum: $i bytes"
+echo "protocol (frames, server), object sum: $p bytes"
+echo "together, object sum: $((i + p)) bytes"
 # One line per op or part (ops/<op>.c with its optimized ops/<op>-fast.c, each other file alone).
 riscv64-unknown-elf-size "${interpreter[@]}" "${protocol[@]}" |
   awk 'NR > 1 { n = split($6, p, "/"); f = p[n]; part = f; sub(/(-fast)?\.o$/, "", part)
                 if (!(part in size)) order[++parts] = part
                 size[part] += $1; files[part] = files[part] " " f " " $1 }
        END { for (j = 1; j <= parts; j++) printf "  %-26s %6d  (%s )\n", order[j], size[order[j]], files[order[j]] }'
+
+echo "== .text as linked (RV32IMC, -O2, --gc-sections; the optimized kernels, the firmware's calls: host/rv32/link-probe.c)"
+# The map's input sections of code and constant tables (.text*, .rodata*, .srodata*) that came from the
+# component's objects; the C library and the port file are not counted. One line per part as above.
+awk -v obj="$obj/" -v proto=" mn_frame.o mn_server.o mn_base64.o mn_le.o " '
+  function hex(h,   v, i) { v = 0; h = tolower(substr(h, 3))
+    for (i = 1; i <= length(h); i++) v = v * 16 + index("0123456789abcdef", substr(h, i, 1)) - 1
+    return v }
+  function count(size, file,   n, p, f, part) {
+    if (sec !~ /^\.(text|rodata|srodata)/ || index(file, obj) != 1) return
+    n = split(file, p, "/"); f = p[n]
+    if (f ~ /^mn_port_/) return
+    part = f; sub(/(-fast)?\.o$/, "", part)
+    if (!(part in size_of)) order[++parts] = part
+    size_of[part] += hex(size); of_file[f] += hex(size)
+    if (!(f in seen)) { seen[f] = 1; files[part] = files[part] " " f }
+    if (index(proto, " " f " ")) p_total += hex(size); else i_total += hex(size) }
+  /^Linker script and memory map/ { on = 1; next }
+  !on { next }
+  /^ \.[^ ]/ { sec = $1; if (NF >= 4) { count($3, $4); sec = "" }; next }
+  sec != "" && /^ +0x[0-9a-f]+ +0x[0-9a-f]+ / { count($2, $3); sec = ""; next }
+  { sec = "" }
+  END {
+    printf "interpreter (reader, interpreter, shipped kernels) as linked: %d bytes\n", i_total
+    printf "protocol (frames, server) as linked: %d bytes\n", p_total
+    printf "interpreter + protocol as linked (shipped kernels): %d bytes\n", i_total + p_total
+    for (j = 1; j <= parts; j++) {
+      part = order[j]; n = split(substr(files[part], 2), fs, " "); list = ""
+      for (k = 1; k <= n; k++) list = list " " fs[k] " " of_file[fs[k]]
+      printf "  %-26s %6d  (%s )\n", part, size_of[part], list
+    }
+  }' "$OUT/link-fast.map"

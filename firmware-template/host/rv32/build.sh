@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Cross-builds the interpreter for RV32IMC (the ISA of ESP32-C3/C6/H2) with Debian's bare-metal GCC and
 # picolibc: the kernel benchmark and the parity runner, each with the optimized and the naive kernels.
-# The component's objects stay in <out>/obj-<variant>/ for .text measurements.
+# The component's objects stay in <out>/obj-<variant>/ for .text measurements, and link-<variant>.map is the
+# map of link-probe.c (the firmware's calls into the component, --gc-sections): what the firmware links.
 # Usage: build.sh <out-dir>
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -29,4 +30,6 @@ for variant in fast naive; do
     "${LDFLAGS[@]}" -o "$out/bench-$variant.elf"
   "$CC" "${CFLAGS[@]}" "$obj"/*.o "$here/../tests/mn_test.c" "$here/../tools/parity.c" \
     "${LDFLAGS[@]}" -o "$out/parity-$variant.elf"
+  "$CC" "${CFLAGS[@]}" "$obj"/*.o "$here/link-probe.c" "${LDFLAGS[@]}" -Wl,-Map="$out/link-$variant.map" \
+    -o "$out/link-$variant.elf"
 done

@@ -8,8 +8,11 @@
 
 #define BB_MAX_ENTRIES 64
 #ifndef BB_MAX_DATA
-#define BB_MAX_DATA 8192
+#define BB_MAX_DATA 65536
 #endif
+
+/* An arena buffer as mn_invoke takes it: at an address that is a multiple of 4 (minnow.h). */
+#define MN_ARENA_ALIGNED __attribute__((aligned(4)))
 
 typedef struct {
     /* First, so the blob is as aligned as the struct, like a mapped flash partition (F-3). */

@@ -1,7 +1,8 @@
 /* The optimized Dense kernel (ops/dense-fast.c, ops/weight-rows-fast.c) against the naive one (F-53), byte
  * for byte, on seeded random small ops with int8, int4 and ternary weights: rows of whole words and not
- * (int4), every ternary phase, inputs too long for the stack tables (the naive kernel then), several input
- * rows, narrow clamps, extreme weights, inputs and multipliers, shifts of either sign. */
+ * (int4), every ternary phase, rows longer than the stack tables hold (ternary rows past 72, int4 rows past
+ * 256, whole words and not), several input rows, narrow clamps, extreme weights, inputs and multipliers,
+ * shifts of either sign. */
 #include "blob_builder.h"
 #include "fast_check.h"
 #include "mn_fast.h"
@@ -15,9 +16,10 @@ static bb_t s_b;
 /* One random Dense blob in s_b; returns its length. Packed weights are random bytes (see test_gru_fast.c). */
 static uint32_t random_op(void) {
     static const uint8_t k_types[3] = {1, 4, 5}; /* int8, int4, ternary (F-30) */
-    static int8_t w[13 * 80];
+    static int8_t w[13 * 300];
     static int32_t bias[13], rq[13 * 2];
-    const int32_t in = fc_draw(0, 2) ? fc_draw(1, 20) : fc_draw(0, 1) ? 8 * fc_draw(1, 8) : fc_draw(60, 80);
+    const int32_t longer = fc_draw(0, 1) ? fc_draw(60, 80) : fc_draw(0, 1) ? fc_draw(250, 300) : 8 * fc_draw(31, 37);
+    const int32_t in = fc_draw(0, 2) ? fc_draw(1, 20) : fc_draw(0, 1) ? 8 * fc_draw(1, 8) : longer;
     const int32_t units = fc_draw(1, 13), rows = fc_draw(1, 3);
     const uint8_t type = k_types[fc_draw(0, 2)];
     const uint32_t n = (uint32_t)(in * units), bytes = type == 1 ? n : type == 4 ? (n + 1) / 2 : (n + 4) / 5;

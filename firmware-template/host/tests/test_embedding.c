@@ -47,7 +47,7 @@ static uint32_t embedding_blob(uint8_t type, const void *table, uint32_t table_b
 
 static mn_status_t open_and_run(uint32_t len, int8_t *out) {
     mn_model_t m;
-    uint8_t arena[T + T * D];
+    uint8_t arena[T + T * D] MN_ARENA_ALIGNED;
     mn_status_t s = mn_model_open(s_b.out, len, &m);
     return s != MN_OK ? s : mn_invoke(&m, arena, sizeof arena, k_ids, out, NULL);
 }

@@ -1,7 +1,7 @@
 /* The optimized Embedding kernel (ops/embedding-fast.c) against the naive one (F-67), byte for byte, on
  * seeded random small ops: int8, int4 and ternary tables, rows that start inside a packed byte, ids past
- * either end of the table, narrow clamps, extreme multipliers and shifts of either sign; rows longer than
- * its 256-level buffer run the naive kernel, so they are drawn too. */
+ * either end of the table, narrow clamps (of int8 tables without column scales too), extreme multipliers and
+ * shifts of either sign, and rows longer than the 256 levels it unpacks at a time. */
 #include "blob_builder.h"
 #include "fast_check.h"
 #include "mn_fast.h"

@@ -29,7 +29,7 @@ static mn_status_t open_blob(uint32_t len, mn_model_t *m) { return mn_model_open
 
 static void test_dense_by_hand(void) {
     mn_model_t m;
-    uint8_t arena[5];
+    uint8_t arena[5] MN_ARENA_ALIGNED;
     int8_t out[2];
     const int8_t in[3] = {10, -5, 3};
     mn_test("[F-53] Dense matches a hand computation: acc 103 and -128, multiplier 0.5, zero point -3");
@@ -56,11 +56,23 @@ static void test_dense_by_hand(void) {
 
     mn_test("[F-15] an arena smaller than arena_size is refused");
     MN_CHECK(mn_invoke(&m, arena, 4, in, out, NULL) == MN_E_ARENA_TOO_SMALL);
+
+    mn_test("[F-15] an arena at an address that is not a multiple of 4 is refused, by the self-test too");
+    static uint8_t wide[8] MN_ARENA_ALIGNED;
+    const int8_t expected[2] = {49, -67};
+    mn_selftest_t r;
+    MN_CHECK(open_blob(dense_blob(127, in, expected), &m) == MN_OK);
+    for (uint32_t k = 1; k < 4; k++) {
+        MN_CHECK(mn_invoke(&m, wide + k, 5, in, out, NULL) == MN_E_ARENA_TOO_SMALL);
+        MN_CHECK(mn_selftest(&m, wide + k, 5, &r, NULL) == MN_E_ARENA_TOO_SMALL);
+    }
+    MN_CHECK(mn_invoke(&m, wide, 5, in, out, NULL) == MN_OK);
+    MN_CHECK(mn_selftest(&m, wide, 5, &r, NULL) == MN_OK && r.pass);
 }
 
 static void test_self_test(void) {
     mn_model_t m;
-    uint8_t arena[5];
+    uint8_t arena[5] MN_ARENA_ALIGNED;
     mn_selftest_t r;
     const int8_t in[3] = {10, -5, 3}, good[2] = {49, -67}, bad[2] = {49, -66};
     mn_test("[F-19] the embedded test vector passes");
@@ -107,6 +119,12 @@ static void test_header_errors(void) {
     MN_CHECK(open_blob(len - 1, &m) == MN_E_BLOB_TRUNCATED);
     MN_CHECK(open_blob(63, &m) == MN_E_BLOB_TRUNCATED);
     MN_CHECK(mn_model_open(NULL, 0, &m) == MN_E_BLOB_TRUNCATED);
+    mn_test("[F-3] a blob at an address that is not a multiple of 4 is refused: its INT32 constants are read in place");
+    static uint8_t shifted[BB_MAX_DATA + 4] MN_ARENA_ALIGNED;
+    for (uint32_t k = 0; k < 4; k++) {
+        memcpy(shifted + k, s_b.out, len);
+        MN_CHECK(mn_model_open(shifted + k, len, &m) == (k == 0 ? MN_OK : MN_E_BLOB_TENSOR_OFFSET));
+    }
     mn_test("[F-10] [F-11] [F-12] magic, version and header size");
     MN_CHECK(edited(0, 'X', 1) == MN_E_BLOB_MAGIC);
     MN_CHECK(edited(4, 2, 1) == MN_E_BLOB_VERSION);
@@ -197,7 +215,7 @@ static void test_every_corruption(void) {
             mn_model_t m;
             mn_status_t s = open_blob(len, &m);
             if (s == MN_OK) {
-                uint8_t arena[64];
+                uint8_t arena[64] MN_ARENA_ALIGNED;
                 static const int8_t in[64];
                 int8_t out[64];
                 mn_model_info_t info;

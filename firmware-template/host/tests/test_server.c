@@ -13,7 +13,7 @@ static mn_frame_t s_replies[MAX_REPLIES];
 static int s_count;
 static mn_server_t s_server;
 static mn_model_t s_model;
-static uint8_t s_arena[5];
+static uint8_t s_arena[5] MN_ARENA_ALIGNED;
 static bb_t s_b;
 
 static void capture(void *ctx, const char *text, size_t len) {

@@ -31,7 +31,7 @@ static uint32_t gru_blob(const int8_t *test_in, const int8_t *test_out) {
 
 static void test_selftest_clears_state(void) {
     mn_model_t m;
-    uint8_t arena[18];
+    uint8_t arena[18] MN_ARENA_ALIGNED;
     const int8_t in[1] = {0};
     int8_t first[1], second[1];
     memset(arena, 0, sizeof arena);

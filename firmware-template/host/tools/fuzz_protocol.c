@@ -10,7 +10,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static mn_model_t s_model;
 static mn_server_t s_server;
-static uint8_t s_arena[8];
+static uint8_t s_arena[8] MN_ARENA_ALIGNED;
 static mn_frame_t s_frame;
 
 static void check_written(void *ctx, const char *text, size_t len) {

@@ -28,11 +28,12 @@ void mn_dot4x2(const mn_dot_runs_t *runs, uint32_t x_gap, int32_t zx, int32_t ac
 int32_t mn_dot1(const int8_t *x, const int8_t *w, uint32_t n, int32_t zx);
 
 /* `rows` rows of n weights of a tensor of type `type` (F-30, INT8, INT4 or TERNARY) at w, row i starting at
- * element first + i·n, against the n inputs x (zero point zx). */
+ * element first + i·stride (stride ≥ n: a row may be a slice of a longer one), against the n inputs x (zero
+ * point zx). */
 typedef struct {
     const uint8_t *w;
     uint8_t type;
-    uint32_t first, n, rows;
+    uint32_t first, n, rows, stride;
     const int8_t *x;
     int32_t zx;
 } mn_rows_t;
@@ -40,9 +41,8 @@ typedef struct {
 /* Receives the dot product of row i. */
 typedef void (*mn_row_fn)(void *ctx, uint32_t i, int32_t dot);
 
-/* Calls done(ctx, i, Σ_{k<n} (x[k] − zx)·w(first + i·n + k)) once for every row i, in an order of its choosing.
- * Returns 0, having called nothing, for a layout it does not cover: TERNARY rows longer than 72
- * (ops/weight-rows-fast.c). */
-int mn_weight_rows(const mn_rows_t *p, mn_row_fn done, void *ctx);
+/* Calls done(ctx, i, Σ_{k<n} (x[k] − zx)·w(first + i·stride + k)) once for every row i, in an order of its choosing,
+ * for every layout (ops/weight-rows-fast.c). */
+void mn_weight_rows(const mn_rows_t *p, mn_row_fn done, void *ctx);
 
 #endif

@@ -55,9 +55,9 @@ static inline uint32_t mn_rd32(const uint8_t *p) {
 /* Constants are read byte-wise: correct for any alignment and host byte order. */
 static inline int32_t mn_rd_i32(const uint8_t *p) { return (int32_t)mn_rd32(p); }
 
-/* A constant int32 at a 4-aligned address (F-3 puts every constant at a 16-aligned blob offset): one word
- * load where the compiler can be told so and the target is little-endian, bytes otherwise. Callers check
- * the alignment first (mn_aligned4). */
+/* A constant int32 at a 4-aligned address (F-3 puts every constant at a 16-aligned blob offset, and
+ * mn_model_open refuses a blob whose address is not a multiple of 4): one word load where the compiler can
+ * be told so and the target is little-endian, bytes otherwise. */
 static inline int mn_aligned4(const void *p) { return ((uintptr_t)p & 3u) == 0; }
 
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__

@@ -35,7 +35,7 @@ static const mn_opdef_t k_ops[] = {
     OP("Conv2D", 1, 1, 3, 3, WBR(4), 4, mn_conv2d_attr, conv2d, mn_check_full_range, MN_FAST(conv2d)),
     OP("DepthwiseConv2D", 1, 1, 3, 3, WBR(3), 5, mn_depthwise_conv2d_attr, depthwise_conv2d, mn_check_full_range,
        MN_FAST(depthwise_conv2d)),
-    OP("Conv1D", 1, 1, 2, 2, WBR(3), 2, mn_conv1d_attr, conv1d, mn_check_full_range, mn_conv1d_run),
+    OP("Conv1D", 1, 1, 2, 2, WBR(3), 2, mn_conv1d_attr, conv1d, mn_check_full_range, MN_FAST(conv1d)),
     OP("MaxPooling2D", 1, 1, 3, 3, NONE, 6, mn_pooling2d_attr, pooling2d, 0, mn_max_pooling2d_run),
     OP("AveragePooling2D", 1, 1, 3, 3, NONE, 6, mn_pooling2d_attr, pooling2d, 0, mn_average_pooling2d_run),
     OP("MaxPooling1D", 1, 1, 2, 2, NONE, 3, mn_max_pooling1d_attr, max_pooling1d, 0, mn_max_pooling1d_run),

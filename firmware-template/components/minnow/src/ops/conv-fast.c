@@ -1,8 +1,7 @@
 /* Conv2D (F-54), optimized: the in-bounds part of each kernel row is one contiguous run of kx·C bytes in
  * both the input and the filter, so an output pixel is a few long dot products, four filters at a time,
  * and two neighbouring pixels whose windows are cut alike share every weight load. Packed weights (F-30):
- * each pixel's window is gathered into one run (zx where it leaves the input, which adds nothing) whose
- * rows, one per filter, mn_weight_rows reads. */
+ * see packed(). */
 #include <string.h>
 
 #include "../mn_dot.h"
@@ -24,9 +23,17 @@ static mn_span_t span(int32_t o, int32_t stride, int32_t pad, int32_t window, in
     return s;
 }
 
+/* The tensors and attributes the kernel reads: X [H, W, C], W [F, kh, kw, C], Y [OH, OW, F] and F-54's stride_h,
+ * stride_w, pad_top, pad_left; a Conv1D's one-row view (mn_conv1d_run_fast) is one too. */
+typedef struct {
+    const mn_tensor_t *x, *w, *y;
+    uint8_t attr[4];
+} mn_conv_view_t;
+
 /* What every output of the op shares. */
 typedef struct {
     const mn_op_t *op;
+    const mn_conv_view_t *v;
     const uint8_t *bias, *rq;
     int32_t F, zx, zy;
 } mn_conv_t;
@@ -80,73 +87,92 @@ static void pixel_pair(const mn_conv_t *c, const mn_dot_runs_t *runs, uint32_t x
     pixel_tail(c, &r, f, y + c->F);
 }
 
-/* One pixel's outputs, for mn_weight_rows. */
+#define MN_WINDOW_MAX 256u /* window bytes gathered at a time, on the stack */
+#define MN_FILTER_BLOCK 64u /* filters whose partial sums a longer window keeps, on the stack */
+
+/* One pixel's filters f0 … f0 + rows − 1 over one slice of the window, for mn_weight_rows. */
 typedef struct {
     const mn_conv_t *c;
     int8_t *y;
+    uint32_t f0;
+    int first, last; /* the slice is the window's first, last */
+    int32_t *acc;
 } mn_conv_pixel_t;
 
-static void filter_output(void *ctx, uint32_t f, int32_t dot) {
+static void filter_sum(void *ctx, uint32_t i, int32_t dot) {
     const mn_conv_pixel_t *p = (const mn_conv_pixel_t *)ctx;
-    p->y[f] = output(p->c, mn_rd_i32_aligned(p->c->bias + 4u * f) + dot, (int32_t)f);
+    const uint32_t f = p->f0 + i;
+    const int32_t sum = (p->first ? mn_rd_i32_aligned(p->c->bias + 4u * f) : p->acc[i]) + dot;
+    if (p->last) {
+        p->y[f] = output(p->c, sum, (int32_t)f);
+    } else {
+        p->acc[i] = sum;
+    }
 }
 
-#define MN_WINDOW_MAX 256u
-
-/* Packed weights; 0 (before writing anything) when mn_weight_rows does not cover them. */
-static int packed(const mn_conv_t *c, const int8_t *x, const uint8_t *w, int8_t *y) {
-    const mn_op_t *op = c->op;
-    const mn_tensor_t *xt = &op->in[0], *yt = &op->out;
+/* Elements [e0, e0 + n) of output pixel (oy, ox)'s window in filter order (ky, kx, c), zx where it leaves the
+ * input (which adds nothing). */
+static void gather(const mn_conv_view_t *v, const int8_t *x, int32_t oy, int32_t ox, uint32_t e0, uint32_t n,
+                   int8_t *to) {
+    const mn_tensor_t *xt = v->x;
     const int32_t H = (int32_t)xt->dim[0], W = (int32_t)xt->dim[1], C = (int32_t)xt->dim[2];
-    const int32_t KH = (int32_t)op->k[0].dim[1], KW = (int32_t)op->k[0].dim[2];
-    const uint32_t n = (uint32_t)(KH * KW * C);
-    if (n > MN_WINDOW_MAX) return 0;
-    int8_t window[MN_WINDOW_MAX];
-    for (int32_t oy = 0; oy < (int32_t)yt->dim[0]; oy++) {
-        for (int32_t ox = 0; ox < (int32_t)yt->dim[1]; ox++, y += c->F) {
-            int8_t *to = window;
-            for (int32_t ky = 0; ky < KH; ky++) {
-                const int32_t iy = oy * op->attr[0] - op->attr[2] + ky;
-                for (int32_t kx = 0; kx < KW; kx++, to += C) {
-                    const int32_t ix = ox * op->attr[1] - op->attr[3] + kx;
-                    if (iy < 0 || iy >= H || ix < 0 || ix >= W) {
-                        memset(to, c->zx, (size_t)C);
-                    } else {
-                        memcpy(to, x + (iy * W + ix) * C, (size_t)C);
-                    }
-                }
-            }
-            mn_conv_pixel_t p = {c, y};
-            const mn_rows_t rows = {w, op->k[0].type, 0, n, (uint32_t)c->F, window, c->zx};
-            if (!mn_weight_rows(&rows, filter_output, &p)) return 0; /* the same at every pixel: decided at the first */
+    const int32_t KW = (int32_t)v->w->dim[2], first = (int32_t)e0 / C, last = (int32_t)(e0 + n - 1u) / C;
+    for (int32_t t = first; t <= last; t++) { /* kernel position t = ky·KW + kx holds elements [t·C, t·C + C) */
+        const int32_t lo = t == first ? (int32_t)e0 - t * C : 0, hi = t == last ? (int32_t)(e0 + n) - t * C : C;
+        const int32_t iy = oy * v->attr[0] - v->attr[2] + t / KW, ix = ox * v->attr[1] - v->attr[3] + t % KW;
+        int8_t *dst = to + (t * C + lo - (int32_t)e0);
+        if (iy < 0 || iy >= H || ix < 0 || ix >= W) {
+            memset(dst, xt->zero_point, (size_t)(hi - lo));
+        } else {
+            memcpy(dst, x + (iy * W + ix) * C + lo, (size_t)(hi - lo));
         }
     }
-    return 1;
 }
 
-void mn_conv2d_run_fast(const mn_op_t *op, const uint8_t *blob, uint8_t *arena) {
-    const mn_tensor_t *xt = &op->in[0], *yt = &op->out, *wt = &op->k[0];
+/* Packed weights: each pixel's window is gathered (up to MN_WINDOW_MAX bytes at a time) and its rows, one per
+ * filter, read by mn_weight_rows; a longer window keeps partial sums, MN_FILTER_BLOCK filters at a time. */
+static void packed(const mn_conv_t *c, const int8_t *x, const uint8_t *w, int8_t *y) {
+    const mn_conv_view_t *v = c->v;
+    const uint32_t n = v->w->dim[1] * v->w->dim[2] * v->w->dim[3], F = (uint32_t)c->F;
+    const uint32_t block = n <= MN_WINDOW_MAX ? F : MN_FILTER_BLOCK;
+    int8_t window[MN_WINDOW_MAX];
+    int32_t acc[MN_FILTER_BLOCK];
+    for (int32_t oy = 0; oy < (int32_t)v->y->dim[0]; oy++) {
+        for (int32_t ox = 0; ox < (int32_t)v->y->dim[1]; ox++, y += F) {
+            for (uint32_t f0 = 0; f0 < F; f0 += block) {
+                const uint32_t m = F - f0 < block ? F - f0 : block;
+                for (uint32_t e0 = 0; e0 < n; e0 += MN_WINDOW_MAX) {
+                    const uint32_t len = n - e0 < MN_WINDOW_MAX ? n - e0 : MN_WINDOW_MAX;
+                    gather(v, x, oy, ox, e0, len, window);
+                    mn_conv_pixel_t p = {c, y, f0, e0 == 0, e0 + len == n, acc};
+                    const mn_rows_t rows = {w, v->w->type, f0 * n + e0, len, m, n, window, c->zx};
+                    mn_weight_rows(&rows, filter_sum, &p);
+                }
+            }
+        }
+    }
+}
+
+static void conv2d(const mn_op_t *op, const mn_conv_view_t *v, const uint8_t *blob, uint8_t *arena) {
+    const mn_tensor_t *xt = v->x, *yt = v->y, *wt = v->w;
+    const uint8_t *attr = v->attr;
     const int32_t H = (int32_t)xt->dim[0], W = (int32_t)xt->dim[1], C = (int32_t)xt->dim[2];
     const int32_t OH = (int32_t)yt->dim[0], OW = (int32_t)yt->dim[1];
     const int32_t KH = (int32_t)wt->dim[1], KW = (int32_t)wt->dim[2];
-    const mn_conv_t c = {op, blob + op->k[1].offset, blob + op->k[2].offset, (int32_t)yt->dim[2], xt->zero_point,
+    const mn_conv_t c = {op, v, blob + op->k[1].offset, blob + op->k[2].offset, (int32_t)yt->dim[2], xt->zero_point,
                          yt->zero_point};
-    if (!mn_aligned4(c.bias) || !mn_aligned4(c.rq)) {
-        mn_conv2d_run(op, blob, arena);
-        return;
-    }
     const int8_t *x = (const int8_t *)(arena + xt->offset);
     const int8_t *w = (const int8_t *)(blob + wt->offset);
     int8_t *y = (int8_t *)(arena + yt->offset);
     if (wt->type != MN_T_INT8) {
-        if (!packed(&c, x, blob + wt->offset, y)) mn_conv2d_run(op, blob, arena);
+        packed(&c, x, blob + wt->offset, y);
         return;
     }
     for (int32_t oy = 0; oy < OH; oy++) {
-        const mn_span_t ys = span(oy, op->attr[0], op->attr[2], KH, H);
+        const mn_span_t ys = span(oy, attr[0], attr[2], KH, H);
         for (int32_t ox = 0; ox < OW;) {
-            const mn_span_t xs = span(ox, op->attr[1], op->attr[3], KW, W);
-            const mn_span_t next = span(ox + 1, op->attr[1], op->attr[3], KW, W);
+            const mn_span_t xs = span(ox, attr[1], attr[3], KW, W);
+            const mn_span_t next = span(ox + 1, attr[1], attr[3], KW, W);
             const int pair = ox + 1 < OW && next.k0 == xs.k0 && next.to - next.from == xs.to - xs.from;
             const mn_dot_runs_t runs = {x + (ys.from * W + xs.from) * C,   w + (ys.k0 * KW + xs.k0) * C,
                                         (uint32_t)(W * C),                 (uint32_t)(KW * C),
@@ -161,4 +187,28 @@ void mn_conv2d_run_fast(const mn_op_t *op, const uint8_t *blob, uint8_t *arena) 
             y += (pair ? 2 : 1) * c.F;
         }
     }
+}
+
+void mn_conv2d_run_fast(const mn_op_t *op, const uint8_t *blob, uint8_t *arena) {
+    const mn_conv_view_t v = {&op->in[0], &op->k[0], &op->out, {op->attr[0], op->attr[1], op->attr[2], op->attr[3]}};
+    conv2d(op, &v, blob, arena);
+}
+
+/* X [L, C], W [F, k, C] or Y [OL, F] as the one row of [1, L, C], [F, 1, k, C] or [1, OL, F]. */
+static void one_row(mn_tensor_t *t) {
+    const uint32_t rank = t->rank;
+    for (uint32_t i = rank; i > rank - 2u; i--) t->dim[i] = t->dim[i - 1u];
+    t->dim[rank - 2u] = 1;
+    t->rank = (uint8_t)(rank + 1u);
+}
+
+/* Conv1D (F-56) is F-54's arithmetic along one axis: the Conv2D kernel on its one-row view, stride 1 and no
+ * padding down the row, the op's stride and pad_left along it. */
+void mn_conv1d_run_fast(const mn_op_t *op, const uint8_t *blob, uint8_t *arena) {
+    mn_tensor_t x = op->in[0], w = op->k[0], y = op->out;
+    one_row(&x);
+    one_row(&w);
+    one_row(&y);
+    const mn_conv_view_t v = {&x, &w, &y, {1, op->attr[0], 0, op->attr[1]}};
+    conv2d(op, &v, blob, arena);
 }

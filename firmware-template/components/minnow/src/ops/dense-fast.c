@@ -24,17 +24,10 @@ void mn_dense_run_fast(const mn_op_t *op, const uint8_t *blob, uint8_t *arena) {
     const uint32_t in = xt->dim[xt->rank - 1u], units = yt->dim[yt->rank - 1u], rows = xt->count / in;
     const uint8_t *w = blob + op->k[0].offset;
     const uint8_t *bias = blob + op->k[1].offset, *rq = blob + op->k[2].offset;
-    if (!mn_aligned4(bias) || !mn_aligned4(rq)) {
-        mn_dense_run(op, blob, arena);
-        return;
-    }
     for (uint32_t r = 0; r < rows; r++) {
         const int8_t *x = (const int8_t *)(arena + xt->offset) + r * in;
         mn_dense_row_t d = {op, bias, rq, (int8_t *)(arena + yt->offset) + r * units};
-        const mn_rows_t rw = {w, op->k[0].type, 0, in, units, x, xt->zero_point};
-        if (!mn_weight_rows(&rw, output, &d)) { /* the same layout for every row: decided at row 0 */
-            mn_dense_run(op, blob, arena);
-            return;
-        }
+        const mn_rows_t rw = {w, op->k[0].type, 0, in, units, in, x, xt->zero_point};
+        mn_weight_rows(&rw, output, &d);
     }
 }

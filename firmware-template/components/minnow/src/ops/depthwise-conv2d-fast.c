@@ -279,8 +279,7 @@ static int small_sums(const mn_dw_t *d, int32_t o) {
 
 void mn_depthwise_conv2d_run_fast(const mn_op_t *op, const uint8_t *blob, uint8_t *arena) {
     const mn_tensor_t *xt = &op->in[0], *yt = &op->out, *wt = &op->k[0];
-    if (wt->type != MN_T_INT8 || wt->dim[0] != 3 || wt->dim[1] != 3 || op->attr[1] > 2 ||
-        !mn_aligned4(blob + op->k[1].offset) || !mn_aligned4(blob + op->k[2].offset)) {
+    if (wt->type != MN_T_INT8 || wt->dim[0] != 3 || wt->dim[1] != 3 || op->attr[1] > 2) {
         mn_depthwise_conv2d_run(op, blob, arena);
         return;
     }

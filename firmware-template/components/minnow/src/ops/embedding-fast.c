@@ -1,5 +1,6 @@
-/* Embedding (F-67), optimized: an int8 table over the whole clamp range is a row copy; a table with column
- * scales is requantized in 32-bit steps (mn_requant_fast), its packed levels unpacked a byte at a time. */
+/* Embedding (F-67), optimized: an int8 table is a row copy (clamped when the clamp is narrower than int8); a
+ * table with column scales is requantized in 32-bit steps (mn_requant_fast), its packed levels unpacked a
+ * byte at a time, up to MN_LEVELS columns at once. */
 #include <string.h>
 
 #include "../mn_fast.h"
@@ -26,14 +27,12 @@ static void unpack_row(const uint8_t *table, uint8_t type, uint32_t first, uint3
     for (; i < n; i++) levels[i] = (int8_t)mn_weight(table, type, first + i);
 }
 
+#define MN_LEVELS 256u /* levels unpacked at a time, on the stack */
+
 void mn_embedding_run_fast(const mn_op_t *op, const uint8_t *blob, uint8_t *arena) {
     const mn_tensor_t *xt = &op->in[0], *yt = &op->out;
     const uint8_t *rq = op->n_const == 2 ? blob + op->k[1].offset : 0;
     const int full = op->act_min == -128 && op->act_max == 127;
-    if (rq != 0 ? !mn_aligned4(rq) || yt->dim[1] > 256u : !full) {
-        mn_embedding_run(op, blob, arena);
-        return;
-    }
     const uint32_t vocabulary = op->k[0].dim[0], dim = op->k[0].dim[1];
     const uint8_t *table = blob + op->k[0].offset;
     for (uint32_t t = 0; t < xt->count; t++) {
@@ -42,13 +41,20 @@ void mn_embedding_run_fast(const mn_op_t *op, const uint8_t *blob, uint8_t *aren
         int8_t *out = (int8_t *)(arena + yt->offset) + t * dim;
         if (rq == 0) {
             memcpy(out, table + row, dim);
+            for (uint32_t d = 0; !full && d < dim; d++) {
+                out[d] = (int8_t)(out[d] < op->act_min ? op->act_min : out[d] > op->act_max ? op->act_max : out[d]);
+            }
             continue;
         }
-        int8_t levels[256];
-        unpack_row(table, op->k[0].type, row, dim, levels);
-        for (uint32_t d = 0; d < dim; d++) {
-            out[d] = mn_requant_fast(levels[d], mn_rd_i32_aligned(rq + 8u * d), mn_rd_i32_aligned(rq + 8u * d + 4u),
-                                     yt->zero_point, op->act_min, op->act_max);
+        int8_t levels[MN_LEVELS];
+        for (uint32_t d0 = 0; d0 < dim; d0 += MN_LEVELS) {
+            const uint32_t n = dim - d0 < MN_LEVELS ? dim - d0 : MN_LEVELS;
+            unpack_row(table, op->k[0].type, row + d0, n, levels);
+            for (uint32_t d = 0; d < n; d++) {
+                const uint8_t *r = rq + 8u * (d0 + d);
+                out[d0 + d] = mn_requant_fast(levels[d], mn_rd_i32_aligned(r), mn_rd_i32_aligned(r + 4u),
+                                              yt->zero_point, op->act_min, op->act_max);
+            }
         }
     }
 }

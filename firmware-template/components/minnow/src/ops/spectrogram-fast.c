@@ -111,10 +111,6 @@ static void fft(uint8_t *re, uint8_t *im, const uint8_t *tw, uint32_t n) {
 void mn_spectrogram_run_fast(const mn_op_t *op, const uint8_t *blob, uint8_t *arena) {
     const uint8_t *x = arena + op->in[0].offset, *win = blob + op->k[0].offset, *tw = blob + op->k[1].offset;
     uint8_t *re = arena + op->in[1].offset;
-    if (!mn_aligned4(re) || !mn_aligned4(tw)) {
-        mn_spectrogram_run(op, blob, arena);
-        return;
-    }
     const uint32_t n = 2u * op->k[1].dim[0], len = op->k[0].dim[0], step = mn_spectrogram_step(op);
     uint8_t *im = re + 4u * n;
     const uint32_t frames = op->out.dim[0], mels = op->out.dim[1];

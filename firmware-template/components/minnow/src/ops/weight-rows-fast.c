@@ -11,7 +11,8 @@
  *   For each φ that occurs, the input, shifted right by φ and padded with zeros, is cut into groups of five;
  *   each group gets two tables of sums over its first three and last two inputs (27 and 9 entries), so a
  *   byte of weights costs two table reads (the split tables say which). Weights outside the row meet the
- *   zero padding. */
+ *   zero padding. Rows longer than the tables on the stack hold (72 weights) are summed a byte of five trits
+ *   at a time (mn_dot_weights). */
 #include "../mn_dot.h"
 #include "../mn_weights.h"
 
@@ -65,17 +66,16 @@ static const uint8_t k_split[2][256] = {
     },
 };
 
-static int int8_rows(const mn_rows_t *p, mn_row_fn done, void *ctx) {
+static void int8_rows(const mn_rows_t *p, mn_row_fn done, void *ctx) {
     const int8_t *w = (const int8_t *)p->w + p->first;
     uint32_t i = 0;
     for (; i + 4u <= p->rows; i += 4u) {
         int32_t acc[4] = {0, 0, 0, 0};
-        const mn_dot_runs_t r = {p->x, w + i * p->n, 0, 0, p->n, p->n, 1};
+        const mn_dot_runs_t r = {p->x, w + i * p->stride, 0, 0, p->stride, p->n, 1};
         mn_dot4(&r, p->zx, acc);
         for (uint32_t k = 0; k < 4; k++) done(ctx, i + k, acc[k]);
     }
-    for (; i < p->rows; i++) done(ctx, i, mn_dot1(p->x, w + i * p->n, p->n, p->zx));
-    return 1;
+    for (; i < p->rows; i++) done(ctx, i, mn_dot1(p->x, w + i * p->stride, p->n, p->zx));
 }
 
 /* One word of an INT4 row against q[0..7]. */
@@ -87,10 +87,10 @@ static int int8_rows(const mn_rows_t *p, mn_row_fn done, void *ctx) {
     } while (0)
 
 /* INT4 rows of any other layout, a byte (two weights) at a time. */
-static int int4_bytes(const mn_rows_t *p, mn_row_fn done, void *ctx) {
+static void int4_bytes(const mn_rows_t *p, mn_row_fn done, void *ctx) {
     const int32_t zx = p->zx;
     for (uint32_t i = 0; i < p->rows; i++) {
-        const uint32_t e = p->first + i * p->n;
+        const uint32_t e = p->first + i * p->stride;
         const uint8_t *b = p->w + e / 2u;
         const int8_t *x = p->x, *end = x + p->n;
         int32_t a = 0;
@@ -99,13 +99,15 @@ static int int4_bytes(const mn_rows_t *p, mn_row_fn done, void *ctx) {
         if (x != end) a += (*x - zx) * ((int8_t)(*b << 4) >> 4);
         done(ctx, i, a);
     }
-    return 1;
 }
 
-static int int4_rows(const mn_rows_t *p, mn_row_fn done, void *ctx) {
-    const uint32_t n = p->n, stride = n / 2u;
+static void int4_rows(const mn_rows_t *p, mn_row_fn done, void *ctx) {
+    const uint32_t n = p->n, stride = p->stride / 2u;
     const uint8_t *w = p->w + p->first / 2u;
-    if (n % 8u != 0 || n > MN_INT4_MAX || p->first % 8u != 0 || !mn_aligned4(w)) return int4_bytes(p, done, ctx);
+    if (n % 8u != 0 || n > MN_INT4_MAX || p->first % 8u != 0 || p->stride % 8u != 0 || !mn_aligned4(w)) {
+        int4_bytes(p, done, ctx);
+        return;
+    }
     int16_t qs[MN_INT4_MAX];
     uint32_t base = 0; /* −8·Σ v_k */
     for (uint32_t k = 0; k < n; k++) {
@@ -130,7 +132,6 @@ static int int4_rows(const mn_rows_t *p, mn_row_fn done, void *ctx) {
         const uint32_t a[4] = {a0, a1, a2, a3};
         for (uint32_t k = 0; k < m; k++) done(ctx, i + k, (int32_t)a[k]);
     }
-    return 1;
 }
 
 /* Three table entries: s − a, s, s + a. */
@@ -149,17 +150,22 @@ static void ternary_tables(const int16_t *padded, uint32_t phase, uint32_t group
     }
 }
 
-static int ternary_rows(const mn_rows_t *p, mn_row_fn done, void *ctx) {
-    const uint32_t n = p->n, period = n % 5u != 0 ? 5u : 1u; /* rows i and i + 5 share a phase */
-    if ((n + 8u) / 5u > MN_TERNARY_GROUPS) return 0;
+static void ternary_rows(const mn_rows_t *p, mn_row_fn done, void *ctx) {
+    const uint32_t n = p->n, stride = p->stride, period = stride % 5u != 0 ? 5u : 1u; /* rows i, i + 5: one phase */
+    if ((n + 8u) / 5u > MN_TERNARY_GROUPS) { /* too long for the tables on the stack: a byte of trits at a time */
+        for (uint32_t i = 0; i < p->rows; i++) {
+            done(ctx, i, mn_dot_weights(p->x, p->zx, p->w, p->type, p->first + i * stride, n));
+        }
+        return;
+    }
     int16_t tables[MN_TERNARY_GROUPS * MN_GROUP];
     int16_t padded[5u * MN_TERNARY_GROUPS + 4u] = {0};
     for (uint32_t k = 0; k < n; k++) padded[4u + k] = (int16_t)(p->x[k] - p->zx);
     for (uint32_t i0 = 0; i0 < period && i0 < p->rows; i0++) {
-        const uint32_t phase = (p->first + i0 * n) % 5u, groups = (phase + n + 4u) / 5u;
+        const uint32_t phase = (p->first + i0 * stride) % 5u, groups = (phase + n + 4u) / 5u;
         ternary_tables(padded, phase, groups, tables);
         for (uint32_t i = i0; i < p->rows; i += period) {
-            const uint8_t *b = p->w + (p->first + i * n) / 5u, *end = b + groups;
+            const uint8_t *b = p->w + (p->first + i * stride) / 5u, *end = b + groups;
             const uint8_t *t = (const uint8_t *)tables; /* stepped in bytes, as k_split's offsets are */
             int32_t a = 0;
             for (; b != end; b++, t += 2u * MN_GROUP) {
@@ -169,13 +175,12 @@ static int ternary_rows(const mn_rows_t *p, mn_row_fn done, void *ctx) {
             done(ctx, i, a);
         }
     }
-    return 1;
 }
 
-int mn_weight_rows(const mn_rows_t *p, mn_row_fn done, void *ctx) {
+void mn_weight_rows(const mn_rows_t *p, mn_row_fn done, void *ctx) {
     switch (p->type) {
-        case MN_T_INT8: return int8_rows(p, done, ctx);
-        case MN_T_INT4: return int4_rows(p, done, ctx);
-        default: return ternary_rows(p, done, ctx);
+        case MN_T_INT8: int8_rows(p, done, ctx); break;
+        case MN_T_INT4: int4_rows(p, done, ctx); break;
+        default: ternary_rows(p, done, ctx); break;
     }
 }
