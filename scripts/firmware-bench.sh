@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # RV32IMC figures of the interpreter under QEMU (-icount shift=0: instructions, not ESP32-C3 cycles):
-# instructions per MAC of Dense, Conv2D, DepthwiseConv2D and a GRU step, naive and optimized kernels; whole-model
-# instructions for examples/*.json and per generated token of the char-LM (scripts/char-lm.ts, ternary
+# instructions per MAC of Dense, Conv2D, DepthwiseConv2D, Conv1D and a GRU step, naive and optimized kernels;
+# whole-model instructions for examples/*.json and per generated token of the char-LM (scripts/char-lm.ts, ternary
 # everywhere; the example, and the example with every layer int8, int4 and ternary); .text of the
 # interpreter and the protocol, per file and per op: as compiled (every object) and as the firmware links them.
 #     npm run bench:firmware

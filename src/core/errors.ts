@@ -284,6 +284,11 @@ export const ERRORS = {
     message: 'The model blob has no test vector to check against.',
     hint: 'Compile with --test-vector to embed one.',
   },
+  MISALIGNED: {
+    code: 405,
+    message: 'The model blob or the arena starts at an address that is not a multiple of 4.',
+    hint: "Place both at 4-byte aligned addresses (docs/FORMAT.md F-3, F-15): Minnow's firmware always does; a program of your own that embeds the interpreter must too.",
+  },
   SENSOR_MISSING: {
     code: 407,
     message: 'No MPU-6050 answered on the I2C bus: {detail}',

@@ -1,5 +1,5 @@
 /*
- * Instructions per MAC of the Dense, Conv2D, DepthwiseConv2D and GRU kernels at realistic sizes, on RV32IMC
+ * Instructions per MAC of the Dense, Conv2D, DepthwiseConv2D, Conv1D and GRU kernels at realistic sizes, on RV32IMC
  * under QEMU with -icount shift=0 (mn_port_cycles reads instret). Weights and inputs are pseudo-random;
  * the blobs are built with the test blob builder. Prints one line per case.
  */
@@ -92,6 +92,26 @@ static void conv_strided(uint8_t opcode, uint16_t side, uint16_t c, uint16_t f, 
 
 static void conv(uint8_t opcode, uint16_t side, uint16_t c, uint16_t f) { conv_strided(opcode, side, c, f, 1); }
 
+/* A Conv1D (opcode 4), stride 1, kernel k with "same" padding, as the second layer of examples/imu-conv1d.json:
+ * it runs the Conv2D kernel on a one-row view. */
+static void conv1d(uint16_t len, uint16_t c, uint16_t f, uint8_t k) {
+    const uint16_t wd[4] = {f, k, c, 0}, bd[4] = {f, 0, 0, 0}, rd[4] = {f, 2, 0, 0};
+    const uint32_t weights = (uint32_t)f * k * c, in_bytes = (uint32_t)len * c;
+    fill(s_w, weights);
+    channel_constants(f);
+    bb_init(&s_b, "conv1d", in_bytes + (uint32_t)len * f);
+    uint16_t x = bb_act(&s_b, 2, len, c, 0, 0, -7);
+    uint16_t y = bb_act(&s_b, 2, len, f, 0, in_bytes, 2);
+    uint16_t kw = bb_const(&s_b, 1, 3, wd, s_w, weights);
+    bb_const(&s_b, 2, 1, bd, s_bias, 4u * f);
+    bb_const(&s_b, 2, 2, rd, s_rq, 8u * f);
+    const uint8_t attr[6] = {1, (uint8_t)(k / 2), 0, 0, 0, 0};
+    bb_op(&s_b, 4, 1, x, y, kw, -128, 127, attr);
+    char label[64];
+    snprintf(label, sizeof label, "Conv1D %ux%u k%u -> %u", len, c, k, f);
+    measure(label, bb_finish(&s_b, x, y, NULL, NULL), (uint64_t)len * f * k * c);
+}
+
 /* One step of a GRU (opcode 15) from a cleared state, as the char-LM runs it per token: 3U·(I + U) MACs. */
 static void gru(uint16_t in, uint16_t units) {
     const uint16_t rows = (uint16_t)(3u * units);
@@ -122,6 +142,7 @@ int main(void) {
     conv(3, 32, 32, 0);
     conv(3, 16, 64, 0);
     conv_strided(3, 32, 32, 0, 2);
+    conv1d(64, 16, 32, 3);
     gru(64, 64);
     return 0;
 }

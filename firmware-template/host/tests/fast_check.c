@@ -37,3 +37,9 @@ int fc_same_bytes(const uint8_t *blob, uint32_t len, mn_run_fn naive, mn_run_fn 
     fast(&op, blob, b);
     return memcmp(a, b, sizeof a) == 0;
 }
+
+int fc_cases_differing(const uint8_t *blob, int cases, uint32_t (*make)(void), mn_run_fn naive, mn_run_fn fast) {
+    int differing = 0;
+    for (int n = 0; n < cases; n++) differing += fc_same_bytes(blob, make(), naive, fast) != 1;
+    return differing;
+}

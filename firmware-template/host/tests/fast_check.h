@@ -18,4 +18,8 @@ int8_t fc_extreme_or(int32_t lo, int32_t hi, int32_t one_in);
  * shows). Returns 1 when the arenas end equal, 0 when not, -1 when the blob does not open. */
 int fc_same_bytes(const uint8_t *blob, uint32_t len, mn_run_fn naive, mn_run_fn fast);
 
+/* fc_same_bytes on `cases` ops, each drawn by make() into blob (which returns its length). Returns how many
+ * did not open or came out different: 0 when the kernels agree on every one. */
+int fc_cases_differing(const uint8_t *blob, int cases, uint32_t (*make)(void), mn_run_fn naive, mn_run_fn fast);
+
 #endif

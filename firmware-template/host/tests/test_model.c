@@ -63,8 +63,8 @@ static void test_dense_by_hand(void) {
     mn_selftest_t r;
     MN_CHECK(open_blob(dense_blob(127, in, expected), &m) == MN_OK);
     for (uint32_t k = 1; k < 4; k++) {
-        MN_CHECK(mn_invoke(&m, wide + k, 5, in, out, NULL) == MN_E_ARENA_TOO_SMALL);
-        MN_CHECK(mn_selftest(&m, wide + k, 5, &r, NULL) == MN_E_ARENA_TOO_SMALL);
+        MN_CHECK(mn_invoke(&m, wide + k, 5, in, out, NULL) == MN_E_MISALIGNED);
+        MN_CHECK(mn_selftest(&m, wide + k, 5, &r, NULL) == MN_E_MISALIGNED);
     }
     MN_CHECK(mn_invoke(&m, wide, 5, in, out, NULL) == MN_OK);
     MN_CHECK(mn_selftest(&m, wide, 5, &r, NULL) == MN_OK && r.pass);
@@ -123,7 +123,7 @@ static void test_header_errors(void) {
     static uint8_t shifted[BB_MAX_DATA + 4] MN_ARENA_ALIGNED;
     for (uint32_t k = 0; k < 4; k++) {
         memcpy(shifted + k, s_b.out, len);
-        MN_CHECK(mn_model_open(shifted + k, len, &m) == (k == 0 ? MN_OK : MN_E_BLOB_TENSOR_OFFSET));
+        MN_CHECK(mn_model_open(shifted + k, len, &m) == (k == 0 ? MN_OK : MN_E_MISALIGNED));
     }
     mn_test("[F-10] [F-11] [F-12] magic, version and header size");
     MN_CHECK(edited(0, 'X', 1) == MN_E_BLOB_MAGIC);

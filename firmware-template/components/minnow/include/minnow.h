@@ -74,14 +74,15 @@ uint16_t mn_blob_version_max(void);
 
 /* Validates every header field, CRC, offset, size, count, op code and shape of the blob before anything
  * else reads it. On success model refers into blob, which must outlive it. The blob's address must be a
- * multiple of 4 (docs/FORMAT.md F-3 maps it 16-aligned; else MN_E_BLOB_TENSOR_OFFSET). */
+ * multiple of 4 (docs/FORMAT.md F-3 maps it 16-aligned; else MN_E_MISALIGNED). */
 mn_status_t mn_model_open(const uint8_t *blob, size_t len, mn_model_t *model);
 
 void mn_model_describe(const mn_model_t *model, mn_model_info_t *info);
 
 /* Runs the model. input may be NULL when the input was written in place (mn_input_slot); output may be
  * NULL when the caller reads it in place (mn_output_slot). stats may be NULL. The arena holds at least the
- * model's arena_bytes at an address that is a multiple of 4 (else MN_E_ARENA_TOO_SMALL, as mn_selftest). */
+ * model's arena_bytes (else MN_E_ARENA_TOO_SMALL) at an address that is a multiple of 4 (else MN_E_MISALIGNED);
+ * mn_selftest the same. */
 mn_status_t mn_invoke(const mn_model_t *model, uint8_t *arena, size_t arena_len, const int8_t *input,
                       int8_t *output, mn_stats_t *stats);
 

@@ -30,8 +30,9 @@ void mn_reset_state(const mn_model_t *m, uint8_t *arena) {
 
 /* Big enough for the plan, and at an address that is a multiple of 4: the plan's buffers start at 16-aligned
  * offsets (F-15) and the kernels load word scratch (F-76) as words. */
-static int arena_ok(const mn_model_t *m, const uint8_t *arena, size_t arena_len) {
-    return arena != 0 && mn_aligned4(arena) && arena_len >= m->arena_bytes;
+static mn_status_t check_arena(const mn_model_t *m, const uint8_t *arena, size_t arena_len) {
+    if (arena == 0 || arena_len < m->arena_bytes) return MN_E_ARENA_TOO_SMALL;
+    return mn_aligned4(arena) ? MN_OK : MN_E_MISALIGNED;
 }
 
 static void touch(uint32_t *high, const mn_tensor_t *t) {
@@ -40,7 +41,8 @@ static void touch(uint32_t *high, const mn_tensor_t *t) {
 
 mn_status_t mn_invoke(const mn_model_t *m, uint8_t *arena, size_t arena_len, const int8_t *input, int8_t *output,
                       mn_stats_t *stats) {
-    if (!arena_ok(m, arena, arena_len)) return MN_E_ARENA_TOO_SMALL;
+    const mn_status_t arena_status = check_arena(m, arena, arena_len);
+    if (arena_status != MN_OK) return arena_status;
     mn_tensor_t in, out;
     tensor_at(m, m->input_tensor, &in);
     tensor_at(m, m->output_tensor, &out);
@@ -72,7 +74,8 @@ mn_status_t mn_invoke(const mn_model_t *m, uint8_t *arena, size_t arena_len, con
 mn_status_t mn_selftest(const mn_model_t *m, uint8_t *arena, size_t arena_len, mn_selftest_t *result,
                         mn_stats_t *stats) {
     if (m->test_input == 0) return MN_E_NO_TEST_VECTOR;
-    if (!arena_ok(m, arena, arena_len)) return MN_E_ARENA_TOO_SMALL;
+    const mn_status_t arena_status = check_arena(m, arena, arena_len);
+    if (arena_status != MN_OK) return arena_status;
     mn_reset_state(m, arena);
     mn_status_t s = mn_invoke(m, arena, arena_len, m->test_input, 0, stats);
     if (s != MN_OK) return s;

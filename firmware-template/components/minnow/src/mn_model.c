@@ -100,7 +100,7 @@ mn_status_t mn_model_open(const uint8_t *blob, size_t len, mn_model_t *model) {
     if (blob == 0) return MN_E_BLOB_TRUNCATED;
     /* F-3: constants sit at 16-aligned blob offsets so that the kernels read INT32 tables in place, one word
      * load each; a blob at an address that is not a multiple of 4 would misalign every one of them. */
-    if (!mn_aligned4(blob)) return MN_E_BLOB_TENSOR_OFFSET;
+    if (!mn_aligned4(blob)) return MN_E_MISALIGNED;
     mn_status_t s = check_envelope(blob, len, &m.blob_bytes);
     if (s != MN_OK) return s;
     m.blob = blob;
