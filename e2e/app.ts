@@ -26,7 +26,10 @@ export const text = async (page: Page, testId: string): Promise<string> =>
 
 export const verdict = (page: Page) => page.getByTestId('verdict').getAttribute('data-verdict');
 
-/** The open project's file as saved in IndexedDB (what a reload will restore); undefined before the first save. */
+/**
+ * The open project's file as saved in IndexedDB (what a reload will restore), its weights put back from their
+ * own record; undefined before the first save.
+ */
 export function savedProjectFile<T = unknown>(page: Page): Promise<T | undefined> {
   return page.evaluate(
     () =>
@@ -34,12 +37,18 @@ export function savedProjectFile<T = unknown>(page: Page): Promise<T | undefined
         const open = indexedDB.open('minnow');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const tx = open.result.transaction(['projects', 'meta'], 'readonly');
+          const tx = open.result.transaction(['projects', 'meta', 'weights'], 'readonly');
           const meta = tx.objectStore('meta').get('workspace');
           meta.onsuccess = () => {
-            const get = tx.objectStore('projects').get((meta.result as { currentId: string }).currentId);
-            get.onsuccess = () => {
-              resolve((get.result as { file: T } | undefined)?.file);
+            const id = (meta.result as { currentId: string }).currentId;
+            const get = tx.objectStore('projects').get(id);
+            const weights = tx.objectStore('weights').get(id);
+            tx.oncomplete = () => {
+              const saved = get.result as { file: object; weightsApart?: boolean } | undefined;
+              const apart = saved?.weightsApart
+                ? (weights.result as { weights: unknown }).weights
+                : undefined;
+              resolve(saved && ((apart ? { ...saved.file, weights: apart } : saved.file) as T));
               open.result.close();
             };
           };

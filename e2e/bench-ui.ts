@@ -1,6 +1,8 @@
 import { availableParallelism, loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { analyzeModel } from '../src/core/model/analyze.ts';
+import { randomWeights } from '../src/core/quant/random-weights.ts';
+import { serializeProject } from '../src/state/project-file.ts';
 import type { ModelSpec } from '../src/core/model/types.ts';
 import { deepModel, wideModel } from '../scripts/deep-model.ts';
 import { openSession, type Session } from './browser.ts';
@@ -8,12 +10,12 @@ import { stats, timeEdits } from './bench-page.ts';
 import { serveApp } from './server.ts';
 
 /**
- * Per-edit time in Chromium on the 50-layer bench model, a 200-layer model and a 3M-parameter model. The goal,
- * "every edit paints within one frame" (16 ms median, 33 ms p95), is timed on edits made as a frame starts, to
- * the end of that frame's paint: the edit's script (analyze, plan, budget, React), then the frame's style,
- * layout and paint. An edit at any other moment also waits for the next frame: that is printed too, beside both
- * measures on a field nothing listens to (what the method itself costs). Figures, not pass/fail.
- * Run: npm run bench:ui (MINNOW_BENCH_SKIP_BUILD=1 measures dist/ as built).
+ * Per-edit time in Chromium on the 50-layer bench model, a 200-layer model and a 3M-parameter model (untrained,
+ * then trained). The goal, "every edit paints within one frame" (16 ms median, 33 ms p95), is timed on edits
+ * made as a frame starts, to the end of that frame's paint: the edit's script (analyze, plan, budget, React),
+ * then the frame's style, layout and paint. An edit at any other moment also waits for the next frame: that is
+ * printed too, beside both measures on a field nothing listens to (what the method itself costs). Figures, not
+ * pass/fail. Run: npm run bench:ui (MINNOW_BENCH_SKIP_BUILD=1 measures dist/ as built).
  */
 const EDITS = 40;
 
@@ -47,14 +49,24 @@ async function floor(page: Page): Promise<void> {
   console.log(`    at any moment ${f(stats(anytime.paintMs))} (the wait for the next frame)`);
 }
 
+/** The body of a file to import: the model, or, `trained`, a project file with seeded weights for it. */
+function modelFile(model: ModelSpec, trained: boolean): { name: string; body: string } {
+  if (!trained) return { name: `${model.name}.json`, body: JSON.stringify(model) };
+  const now = new Date().toISOString();
+  const weights = randomWeights(analyzeModel(model), 1);
+  const project = { id: 'bench', name: model.name, chipId: 'esp32s3-r8', createdAt: now, updatedAt: now };
+  return { name: `${model.name}.minnow.json`, body: serializeProject({ ...project, model, weights }) };
+}
+
 /** A fresh page with `model` imported and its layer `layer` selected in the inspector. */
-async function openModel(session: Session, url: string, model: ModelSpec, layer: string): Promise<Page> {
+async function openModel(session: Session, url: string, model: ModelSpec, trained: boolean, layer: string) {
   const page = await session.context.newPage();
   await page.goto(url);
+  const file = modelFile(model, trained);
   await page.getByTestId('import-file').setInputFiles({
-    name: `${model.name}.json`,
+    name: file.name,
     mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(model)),
+    buffer: Buffer.from(file.body),
   });
   // A long layer table draws only the rows in view: the bench models' edited layer is near the end.
   await page.locator('.table-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
@@ -75,11 +87,15 @@ try {
     { model: deepModel(50), units: ['33', '32'], shapes: ['32, 32, 3', '64, 64, 3'] },
     { model: deepModel(200), units: ['33', '32'] },
     { model: wide, units: [String(Number(n) - 1), n] },
+    // Trained: its 12 MB of weights are saved with the project, apart from the edits (persistence/workspace.ts).
+    { model: wide, units: [String(Number(n) - 1), n], trained: true },
   ];
   for (const c of cases) {
-    const page = await openModel(session, url, c.model, 'fc');
+    const trained = c.trained === true;
+    const page = await openModel(session, url, c.model, trained, 'fc');
     const params = analyzeModel(c.model).paramCount.toLocaleString('en');
-    console.log(`${c.model.name}: ${c.model.layers.length} layers, ${params} parameters`);
+    const state = trained ? ', trained' : '';
+    console.log(`${c.model.name}${state}: ${c.model.layers.length} layers, ${params} parameters`);
     await row(page, 'Dense units, model fits or not', '#param-fc-units', c.units);
     if (c.shapes) {
       await page.getByRole('button', { name: 'input', exact: true }).click();

@@ -47,3 +47,28 @@ describe('an imported project in the editor', () => {
     expect(store.getState().projects[id]?.source).toEqual({ format: 'tflite', file: 'mlp8.tflite' });
   });
 });
+
+describe('saving a project after every edit', () => {
+  it('encodes its weights once, and again only for new weights or a new quantization', () => {
+    const project = {
+      id: 'x',
+      name: 'mlp8',
+      chipId: 'esp32',
+      model: imported.model,
+      weights: imported.weights,
+      createdAt: NOW,
+      updatedAt: NOW,
+    };
+    const first = toProjectFile(project).weights;
+    // An edit: a new model and name, the same weights.
+    const edited = { ...project, name: 'renamed', model: { ...imported.model, name: 'renamed' } };
+    expect(toProjectFile(edited).weights).toBe(first);
+    const retrained = { ...project, weights: { ...imported.weights } };
+    const again = toProjectFile(retrained).weights;
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+    // The exact quantization's layers are left out of the weights: a new one gives a new encoding.
+    const exact = toProjectFile({ ...project, quantization: imported.quantization as ExactQuant }).weights;
+    expect(exact).not.toEqual(first);
+  });
+});

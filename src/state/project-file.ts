@@ -148,6 +148,21 @@ function withoutExact(project: Project): FloatWeights {
   return textKeyed(Object.entries(weights).filter(([id]) => !Object.hasOwn(exact, id)));
 }
 
+/**
+ * Encoded weights by the weights they encode. Weights in the store are never changed in place (a training run
+ * or an import puts new ones), so a project saved after every edit encodes its weights once, not per keystroke
+ * (a 3M-parameter model's take hundreds of milliseconds).
+ */
+const encoded = new WeakMap<FloatWeights, { quantization?: Project['quantization']; file: unknown }>();
+
+function weightsFile(project: Project & { weights: FloatWeights }): unknown {
+  const hit = encoded.get(project.weights);
+  if (hit && hit.quantization === project.quantization) return hit.file;
+  const file = encodeWeights(withoutExact(project));
+  encoded.set(project.weights, { quantization: project.quantization, file });
+  return file;
+}
+
 /** The file a project is exported to and stored as. */
 export function toProjectFile(project: Project): Record<string, unknown> {
   return {
@@ -156,7 +171,7 @@ export function toProjectFile(project: Project): Record<string, unknown> {
     name: project.name,
     chip: project.chipId,
     model: project.model,
-    ...(project.weights ? { weights: encodeWeights(withoutExact(project)) } : {}),
+    ...(project.weights ? { weights: weightsFile({ ...project, weights: project.weights }) } : {}),
     ...withTraining(project.training),
     ...(project.source ? { source: project.source } : {}),
     ...(project.quantization ? { quantization: encodeQuant(project.quantization) } : {}),

@@ -10,8 +10,29 @@ export interface Autosave {
 }
 
 /**
- * Saves the store to IndexedDB after every change. Writes run one at a time; changes made during a write are
- * saved together by the next one, so a burst of edits never queues a write per keystroke.
+ * Runs `fn` once the next frame is painted, so that work an edit causes does not hold back the frame that shows
+ * it; after 250 ms when no frame comes (a hidden tab draws none), and at once outside a browser.
+ */
+function afterNextPaint(fn: () => void): void {
+  if (typeof requestAnimationFrame !== 'function') {
+    setTimeout(fn, 0);
+    return;
+  }
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    fn();
+  };
+  const timer = setTimeout(once, 250);
+  requestAnimationFrame(() => setTimeout(once, 0));
+}
+
+/**
+ * Saves the store to IndexedDB after every change, once the frame showing the change is painted. Writes run
+ * one at a time; changes made meanwhile are saved together by the next one, so a burst of edits never queues
+ * a write per keystroke.
  */
 export function startAutosave(
   store: EditorStore,
@@ -37,7 +58,7 @@ export function startAutosave(
   };
   const schedule = (): Promise<void> => {
     dirty = true;
-    running ??= run();
+    running ??= new Promise<void>((resolve) => afterNextPaint(resolve)).then(run);
     return running;
   };
   const unsubscribe = store.subscribe(() => void schedule());

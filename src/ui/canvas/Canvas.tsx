@@ -16,7 +16,7 @@ const DELETE_KEYS = ['Delete', 'Backspace'];
  * Past this many nodes only those in view are in the page: a tall network is shown from its top at a readable
  * zoom, and laying out and painting a couple of hundred off-screen nodes on every edit costs frames.
  */
-const RENDER_VISIBLE_FROM = 60;
+const RENDER_VISIBLE_FROM = 32;
 
 function Flow({ inspection }: { inspection: Inspection }) {
   const canvas = useCanvas(inspection);

@@ -1,5 +1,5 @@
 /** Rows above which the layer table draws only the rows in view (each drawn row costs layout and paint). */
-export const WINDOW_ABOVE = 80;
+export const WINDOW_ABOVE = 32;
 /** Rows drawn beyond each edge of the view, so a fast scroll shows rows before the next range lands. */
 const OVERSCAN = 12;
 
