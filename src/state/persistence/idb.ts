@@ -36,7 +36,12 @@ export function openDatabase(factory: IDBFactory | undefined, name = DB_NAME): P
       resolve(req.result);
     };
     req.onerror = () => reject(fail(req.error));
-    req.onblocked = () => reject(fail('another tab holds an older version of the database open'));
+    req.onblocked = () =>
+      reject(
+        fail(
+          'a Minnow tab opened before this update still holds them. Your projects are safe: close that tab, then reload this page',
+        ),
+      );
   });
 }
 

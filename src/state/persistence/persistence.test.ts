@@ -179,6 +179,20 @@ describe('persistence in IndexedDB', () => {
     expect(again.projects[0]?.weights).toEqual(TRAINED.weights);
   });
 
+  it('says to close a tab of the version before when it holds the database open, and keeps the projects', async () => {
+    const factory = new IDBFactory();
+    const old = await new Promise<IDBDatabase>((resolve) => {
+      const req = factory.open('minnow', 1);
+      req.onupgradeneeded = () => req.result.createObjectStore(PROJECTS, { keyPath: 'id' });
+      req.onsuccess = () => resolve(req.result);
+    });
+    await expect(openDatabase(factory)).rejects.toMatchObject({
+      code: 603,
+      message: expect.stringMatching(/Your projects are safe: close that tab, then reload/),
+    });
+    old.close();
+  });
+
   it('reports a coded error when IndexedDB is missing', async () => {
     await expect(openDatabase(undefined)).rejects.toMatchObject({ code: 603 });
   });
