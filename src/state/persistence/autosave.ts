@@ -10,19 +10,8 @@ export interface Autosave {
 }
 
 /**
- * Runs `fn` when the page is next idle (after the frame showing an edit is painted, and after the input and
- * timers that were waiting), at most 500 ms later; after 50 ms where the browser has no idle callbacks, and at
- * once outside a browser. The work an edit causes then never holds back the frame that shows it.
- */
-function whenIdle(fn: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => fn(), { timeout: 500 });
-  else setTimeout(fn, typeof requestAnimationFrame === 'function' ? 50 : 0);
-}
-
-/**
- * Saves the store to IndexedDB after every change, once the page is idle again. Writes run one at a time;
- * changes made meanwhile are saved together by the next one, so a burst of edits never queues a write per
- * keystroke.
+ * Saves the store to IndexedDB after every change. Writes run one at a time; changes made during a write are
+ * saved together by the next one, so a burst of edits never queues a write per keystroke.
  */
 export function startAutosave(
   store: EditorStore,
@@ -48,7 +37,7 @@ export function startAutosave(
   };
   const schedule = (): Promise<void> => {
     dirty = true;
-    running ??= new Promise<void>((resolve) => whenIdle(resolve)).then(run);
+    running ??= run();
     return running;
   };
   const unsubscribe = store.subscribe(() => void schedule());
