@@ -155,11 +155,11 @@ function withoutExact(project: Project): FloatWeights {
  */
 const encoded = new WeakMap<FloatWeights, { quantization?: Project['quantization']; file: unknown }>();
 
-function weightsFile(project: Project & { weights: FloatWeights }): unknown {
-  const hit = encoded.get(project.weights);
+function weightsFile(weights: FloatWeights, project: Project): unknown {
+  const hit = encoded.get(weights);
   if (hit && hit.quantization === project.quantization) return hit.file;
   const file = encodeWeights(withoutExact(project));
-  encoded.set(project.weights, { quantization: project.quantization, file });
+  encoded.set(weights, { quantization: project.quantization, file });
   return file;
 }
 
@@ -171,7 +171,7 @@ export function toProjectFile(project: Project): Record<string, unknown> {
     name: project.name,
     chip: project.chipId,
     model: project.model,
-    ...(project.weights ? { weights: weightsFile({ ...project, weights: project.weights }) } : {}),
+    ...(project.weights ? { weights: weightsFile(project.weights, project) } : {}),
     ...withTraining(project.training),
     ...(project.source ? { source: project.source } : {}),
     ...(project.quantization ? { quantization: encodeQuant(project.quantization) } : {}),

@@ -120,8 +120,8 @@ export async function loadWorkspace(db: IDBDatabase): Promise<LoadedWorkspace> {
   const stored = (await requestResult(tx.objectStore(WEIGHTS).getAll())) as WeightsRecord[];
   const weights = new Map<unknown, unknown>(stored.map((w) => [w?.id, w?.weights]));
   const all = records.map((r) => readProject(r, weights));
-  await moveInlineWeights(db, records, new Set(all.filter((p) => !isDamaged(p)).map((p) => p.id)));
   const read = all.filter((p): p is Project => !isDamaged(p));
+  await moveInlineWeights(db, records, new Set(read.map((p) => p.id)));
   const workspace = isWorkspace(meta) ? meta : undefined;
   const rank = (p: Project): number => {
     const i = workspace?.order.indexOf(p.id) ?? -1;

@@ -16,16 +16,15 @@ function pooling(type: string, axes: number): Mapper {
   };
 }
 
+/** A global pooling's window checks; one that keeps the pooled axes is refused with `fix`. */
+function checkGlobal(ctx: MapContext, axes: 1 | 2, fix: string): void {
+  checkWindow(ctx, axes);
+  if (flag(ctx.node, 'keepdims', false)) throw refuse(ctx.node, 'it keeps the pooled axes (keepdims).', fix);
+}
+
 function globalAverage(axes: 1 | 2): Mapper {
   return (ctx) => {
-    checkWindow(ctx, axes);
-    if (flag(ctx.node, 'keepdims', false)) {
-      throw refuse(
-        ctx.node,
-        'it keeps the pooled axes (keepdims).',
-        'Use it without keepdims, then a Reshape if the shape matters.',
-      );
-    }
+    checkGlobal(ctx, axes, 'Use it without keepdims, then a Reshape if the shape matters.');
     if (axes === 2) return one(ctx, 'GlobalAveragePooling2D', {});
     // A sequence [steps, channels] averaged over its steps is the image [steps, 1, channels] averaged.
     const [steps = 0, channels = 0] = ctx.shapes[0] ?? [];
@@ -43,14 +42,7 @@ function globalAverage(axes: 1 | 2): Mapper {
 /** A global max pooling is a max pooling whose window is the whole input, then a Flatten of the 1-sized axes. */
 function globalMax(axes: 1 | 2): Mapper {
   return (ctx) => {
-    checkWindow(ctx, axes);
-    if (flag(ctx.node, 'keepdims', false)) {
-      throw refuse(
-        ctx.node,
-        'it keeps the pooled axes (keepdims).',
-        `Use MaxPooling${axes}D with the whole input as its pool size.`,
-      );
-    }
+    checkGlobal(ctx, axes, `Use MaxPooling${axes}D with the whole input as its pool size.`);
     const poolSize = (ctx.shapes[0] ?? []).slice(0, axes);
     const poolId = `${ctx.node.name}_pool`;
     ctx.note(
