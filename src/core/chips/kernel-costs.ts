@@ -41,7 +41,7 @@ export const MAC_COSTS: Readonly<Record<MacKind, KernelCost>> = {
   depthwise: { instructions: 5.0, bench: kernels('DepthwiseConv2D 32x32x32 3x3 /2 -> 32') },
   // A Conv1D runs the Conv2D kernel on a one-row view; its short windows make it dearer per MAC.
   conv1d: { instructions: 4.65, bench: kernels('Conv1D 64x16 k3 -> 32') },
-  gru: { instructions: 5.0, bench: kernels('GRU step 64->64') },
+  gru: { instructions: 4.99, bench: kernels('GRU step 64->64') },
   spectrogram: {
     instructions: 18,
     estimate:

@@ -60,9 +60,9 @@ static void state_row(void *ctx, uint32_t i, int32_t dot) {
     c->pre[i] = requantize_at(c->rq + 16u * i, c->pre[i], dot);
 }
 
-/* The pre-activations of `count` rows from `row` into pre: W's over x, then U's over v. */
-static void gate_rows(const mn_gru_fast_t *g, const uint8_t types[2], const int8_t *x, const int8_t *v,
-                        uint32_t row, uint32_t count, uint32_t u_rows, int32_t *pre) {
+/* The pre-activations of `count` rows from `row` into pre: W's over x, then U's over v (the first u_rows). */
+static void gate_rows(const mn_gru_fast_t *g, const uint8_t types[2], const int8_t *x, const int8_t *v, uint32_t row,
+                      uint32_t count, uint32_t u_rows, int32_t *pre) {
     mn_gru_rows_t c = rows_from(g, row, pre);
     const mn_rows_t rx = {(const uint8_t *)g->w, types[0], row * g->depth, g->depth, count, g->depth, x, g->zx};
     const mn_rows_t rh = {(const uint8_t *)g->u, types[1], row * g->units, g->units, u_rows, g->units, v, 0};
@@ -70,38 +70,48 @@ static void gate_rows(const mn_gru_fast_t *g, const uint8_t types[2], const int8
     if (u_rows != 0) mn_weight_rows(&rh, state_row, &c);
 }
 
-/* One step. Up to MN_GRU_SLICE units, all three gates' input rows are one pass and
- * the update and reset gates' recurrent rows another; more units take the reset gates first, a slice of
- * units at a time (ρ must be whole before any candidate row), then the update and candidate rows slice by
- * slice. */
-static void step(const mn_gru_fast_t *g, const uint8_t types[2], const int8_t *x, int8_t *h, int hard,
-                        int8_t *y) {
+/* ρ = r ⊙ h for units j0 … j0 + m − 1, from their reset gates' pre-activations r_pre. */
+static void reset_state(const int32_t *r_pre, const int8_t *h, uint32_t j0, uint32_t m, int hard, int8_t *reset_h) {
+    for (uint32_t k = 0; k < m; k++) reset_h[j0 + k] = round_shift(mn_gru_gate(r_pre[k], hard) * h[j0 + k], 15);
+}
+
+/* Units j0 … j0 + m − 1 of y: the candidates' recurrent products over ρ added to cand (their input products),
+ * then the update gates' z_pre blend h and the candidates. */
+static void finish(const mn_gru_fast_t *g, uint8_t utype, const int8_t *h, const int8_t *reset_h, uint32_t j0,
+                   uint32_t m, const int32_t *z_pre, int32_t *cand, int hard, int8_t *y) {
+    const uint32_t units = g->units, row = 2u * units + j0;
+    mn_gru_rows_t c = rows_from(g, row, cand);
+    const mn_rows_t rc = {(const uint8_t *)g->u, utype, row * units, units, m, units, reset_h, 0};
+    mn_weight_rows(&rc, state_row, &c);
+    for (uint32_t k = 0; k < m; k++) {
+        const int32_t z = mn_gru_gate(z_pre[k], hard);
+        y[j0 + k] = round_shift(z * h[j0 + k] * 256 + (MN_GRU_ONE - z) * mn_gru_tanh(cand[k]), 23);
+    }
+}
+
+/* One step. Up to MN_GRU_SLICE units, all three gates' input rows are one pass and the update and reset
+ * gates' recurrent rows another. More units take the reset gates first, a slice of units at a time (ρ must
+ * be whole before any candidate row), then the update and candidate rows slice by slice. */
+static void step(const mn_gru_fast_t *g, const uint8_t types[2], const int8_t *x, int8_t *h, int hard, int8_t *y) {
     const uint32_t units = g->units;
     int32_t pre[3u * MN_GRU_SLICE];
     int8_t *reset_h = h + units;
-    const int whole = units <= MN_GRU_SLICE;
-    for (uint32_t j0 = 0; !whole && j0 < units; j0 += MN_GRU_SLICE) {
-        const uint32_t m = units - j0 < MN_GRU_SLICE ? units - j0 : MN_GRU_SLICE;
-        gate_rows(g, types, x, h, units + j0, m, m, pre);
-        for (uint32_t k = 0; k < m; k++) reset_h[j0 + k] = round_shift(mn_gru_gate(pre[k], hard) * h[j0 + k], 15);
+    if (units <= MN_GRU_SLICE) {
+        gate_rows(g, types, x, h, 0, 3u * units, 2u * units, pre);
+        reset_state(pre + units, h, 0, units, hard, reset_h);
+        finish(g, types[1], h, reset_h, 0, units, pre, pre + 2u * units, hard, y);
+        return;
     }
     for (uint32_t j0 = 0; j0 < units; j0 += MN_GRU_SLICE) {
         const uint32_t m = units - j0 < MN_GRU_SLICE ? units - j0 : MN_GRU_SLICE;
-        int32_t *cand = pre + 2u * m;
-        if (whole) {
-            gate_rows(g, types, x, h, 0, 3u * units, 2u * units, pre);
-            for (uint32_t j = 0; j < units; j++) reset_h[j] = round_shift(mn_gru_gate(pre[units + j], hard) * h[j], 15);
-        } else {
-            gate_rows(g, types, x, h, j0, m, m, pre);
-            gate_rows(g, types, x, h, 2u * units + j0, m, 0, cand);
-        }
-        mn_gru_rows_t c = rows_from(g, 2u * units + j0, cand);
-        const mn_rows_t rc = {(const uint8_t *)g->u, types[1], (2u * units + j0) * units, units, m, units, reset_h, 0};
-        mn_weight_rows(&rc, state_row, &c);
-        for (uint32_t k = 0; k < m; k++) {
-            const int32_t z = mn_gru_gate(pre[k], hard);
-            y[j0 + k] = round_shift(z * h[j0 + k] * 256 + (MN_GRU_ONE - z) * mn_gru_tanh(cand[k]), 23);
-        }
+        gate_rows(g, types, x, h, units + j0, m, m, pre);
+        reset_state(pre, h, j0, m, hard, reset_h);
+    }
+    for (uint32_t j0 = 0; j0 < units; j0 += MN_GRU_SLICE) {
+        const uint32_t m = units - j0 < MN_GRU_SLICE ? units - j0 : MN_GRU_SLICE;
+        gate_rows(g, types, x, h, j0, m, m, pre);
+        gate_rows(g, types, x, h, 2u * units + j0, m, 0, pre + m);
+        finish(g, types[1], h, reset_h, j0, m, pre, pre + m, hard, y);
     }
 }
 
