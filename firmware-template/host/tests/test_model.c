@@ -27,6 +27,32 @@ static uint32_t dense_blob(int8_t act_max, const int8_t *test_in, const int8_t *
 
 static mn_status_t open_blob(uint32_t len, mn_model_t *m) { return mn_model_open(s_b.out, len, m); }
 
+/* Softmax over 16 values at arena 0, its output at arena 1: a partial overlap F-45 forbids, which readers do
+ * not check. Table rows 32768 >> i. */
+static uint32_t overlapping_softmax_blob(void) {
+    static uint16_t table[32];
+    static const uint16_t td[4] = {2, 16, 0, 0};
+    for (uint32_t i = 0; i < 16; i++) table[i] = table[16 + i] = (uint16_t)(32768u >> i);
+    bb_init(&s_b, "softmax", 17);
+    uint16_t x = bb_act(&s_b, 1, 16, 0, 0, 0, 0);
+    uint16_t y = bb_act(&s_b, 1, 16, 0, 0, 1, -128);
+    uint16_t t = bb_const(&s_b, 3, 2, td, table, sizeof table);
+    bb_op(&s_b, 11, 1, x, y, t, -128, 127, NULL);
+    return bb_finish(&s_b, x, y, NULL, NULL);
+}
+
+static void test_softmax_overlap(void) {
+    mn_test("[F-45] [F-62] a Softmax output that partly overlaps its input gives wrong values, never a read outside its tables");
+    mn_model_t m;
+    uint8_t arena[17] MN_ARENA_ALIGNED;
+    int8_t in[16], out[16];
+    memset(in, -128, sizeof in);
+    MN_CHECK(open_blob(overlapping_softmax_blob(), &m) == MN_OK);
+    /* Sixteen equal values: each is 1/16, (512·e + 16·e) / (32·e) = 16, −112; it overwrites x[1] (−128) first. */
+    MN_CHECK(mn_invoke(&m, arena, sizeof arena, in, out, NULL) == MN_OK);
+    MN_CHECK(out[0] == -112);
+}
+
 static void test_dense_by_hand(void) {
     mn_model_t m;
     uint8_t arena[5] MN_ARENA_ALIGNED;
@@ -232,6 +258,7 @@ static void test_every_corruption(void) {
 
 void suite_model(void) {
     test_dense_by_hand();
+    test_softmax_overlap();
     test_self_test();
     test_header_errors();
     test_table_errors();
