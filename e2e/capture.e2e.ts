@@ -29,6 +29,24 @@ async function openModel(file: ReturnType<typeof modelFile>): Promise<void> {
   await expect.poll(() => page().getByTestId('capture-panel').isVisible(), { timeout: 30_000 }).toBe(true);
 }
 
+/** Trains for `epochs` on the loaded recordings, then runs the live test until it names one of `classes`. */
+async function trainAndClassifyLive(epochs: string, classes: RegExp, shot: string): Promise<void> {
+  await page().locator('#train-epochs').fill(epochs);
+  await page().getByTestId('train-start').click();
+  await expect
+    .poll(() => page().getByTestId('train-continue').isVisible(), { timeout: 90_000, interval: 500 })
+    .toBe(true);
+  await page().getByTestId('live-start').click();
+  await expect
+    .poll(() => page().getByTestId('live-panel').getByTestId('float-class').textContent(), {
+      timeout: 20_000,
+    })
+    .toMatch(classes);
+  await page().getByTestId('live-panel').scrollIntoViewIfNeeded();
+  await screenshot(page(), shot);
+  await page().getByTestId('live-stop').click();
+}
+
 describe('recording a data set with the webcam and the microphone (D-8 to D-12)', () => {
   let frames = 0;
   let captured = '';
@@ -62,20 +80,7 @@ describe('recording a data set with the webcam and the microphone (D-8 to D-12)'
       .toBe(String(frames));
     captured = (await fingerprint()) ?? '';
     expect(captured).toMatch(/^[0-9a-f]{8}$/);
-    await page().locator('#train-epochs').fill('3');
-    await page().getByTestId('train-start').click();
-    await expect
-      .poll(() => page().getByTestId('train-continue').isVisible(), { timeout: 90_000, interval: 500 })
-      .toBe(true);
-    await page().getByTestId('live-start').click();
-    await expect
-      .poll(() => page().getByTestId('live-panel').getByTestId('float-class').textContent(), {
-        timeout: 20_000,
-      })
-      .toMatch(/^class [12]$/);
-    await page().getByTestId('live-panel').scrollIntoViewIfNeeded();
-    await screenshot(page(), 'capture-live-test');
-    await page().getByTestId('live-stop').click();
+    await trainAndClassifyLive('3', /^class [12]$/, 'capture-live-test');
   }, 150_000);
 
   it('exports the frames as an image-folder zip that the image-folder upload reads back to the same numbers', async () => {
@@ -134,20 +139,7 @@ describe('recording a data set with the webcam and the microphone (D-8 to D-12)'
     await expect.poll(() => count('class-1'), { timeout: 20_000 }).toBe(2);
     await page().getByTestId('load-captures').click();
     await expect.poll(() => page().getByTestId('data-count').textContent(), { timeout: 30_000 }).toBe('4');
-    await page().locator('#train-epochs').fill('2');
-    await page().getByTestId('train-start').click();
-    await expect
-      .poll(() => page().getByTestId('train-continue').isVisible(), { timeout: 90_000, interval: 500 })
-      .toBe(true);
-    await page().getByTestId('live-start').click();
-    await expect
-      .poll(() => page().getByTestId('live-panel').getByTestId('float-class').textContent(), {
-        timeout: 20_000,
-      })
-      .toMatch(/^(background noise|class 1)$/);
-    await page().getByTestId('live-panel').scrollIntoViewIfNeeded();
-    await screenshot(page(), 'capture-live-microphone');
-    await page().getByTestId('live-stop').click();
+    await trainAndClassifyLive('2', /^(background noise|class 1)$/, 'capture-live-microphone');
   }, 150_000);
 
   let projectFile = '';
